@@ -1,0 +1,137 @@
+package org.jwtauth.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the library, parsed and validated once at start-up ({@link SettingsParser}). Immutable
+ * and safe to share between threads.
+ */
+public final class Settings {
+
+    private final String issuer;
+    private final String audience;
+    private final SigningAlgorithm algorithm;
+    private final byte[] secret;
+    private final Durations durations;
+    private final String rolesClaim;
+    private final String authenticator;
+    private final List<String> loginRoles;
+    private final StoreSettings store;
+    private final String realm;
+
+    Settings(String issuer, String audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
+             String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm) {
+        this.issuer = issuer;
+        this.audience = audience;
+        this.algorithm = algorithm;
+        this.secret = secret.clone();
+        this.durations = durations;
+        this.rolesClaim = rolesClaim;
+        this.authenticator = authenticator;
+        this.loginRoles = List.copyOf(loginRoles);
+        this.store = store;
+        this.realm = realm;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String audience() {
+        return audience;
+    }
+
+    public SigningAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The HMAC key bytes (a copy). */
+    public byte[] secret() {
+        return secret.clone();
+    }
+
+    public Duration accessTokenLifetime() {
+        return durations.accessToken;
+    }
+
+    /** Idle lifetime of one refresh token. */
+    public Duration refreshTokenLifetime() {
+        return durations.refreshToken;
+    }
+
+    /** Absolute lifetime of a refresh-token family; rotation never extends it. */
+    public Duration sessionMaxLifetime() {
+        return durations.sessionMax;
+    }
+
+    public Duration retryWindow() {
+        return durations.retryWindow;
+    }
+
+    public Duration clockSkew() {
+        return durations.clockSkew;
+    }
+
+    public Duration cleanupInterval() {
+        return durations.cleanupInterval;
+    }
+
+    public String rolesClaim() {
+        return rolesClaim;
+    }
+
+    /** {@code container} or a class name. */
+    public String authenticator() {
+        return authenticator;
+    }
+
+    public List<String> loginRoles() {
+        return loginRoles;
+    }
+
+    public StoreSettings store() {
+        return store;
+    }
+
+    /** The configured realm; the web layer falls back to the context path. */
+    public Optional<String> realm() {
+        return Optional.ofNullable(realm);
+    }
+
+    /** One line for the start-up log; contains no secret. */
+    public String summary() {
+        return "issuer=" + issuer + ", audience=" + audience + ", algorithm=" + algorithm.joseName()
+                + ", accessToken.lifetime=" + durations.accessToken + ", refreshToken.lifetime=" + durations.refreshToken
+                + ", session.maxLifetime=" + durations.sessionMax + ", refresh.retryWindow=" + durations.retryWindow
+                + ", clockSkew=" + durations.clockSkew + ", login.authenticator=" + authenticator
+                + ", store=" + store.describe() + ", store.schema=" + store.schema().name().toLowerCase(java.util.Locale.ROOT)
+                + ", cleanup.interval=" + durations.cleanupInterval;
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[" + summary() + "]";
+    }
+
+    /** The durations, grouped to keep the constructor readable. */
+    static final class Durations {
+        final Duration accessToken;
+        final Duration refreshToken;
+        final Duration sessionMax;
+        final Duration retryWindow;
+        final Duration clockSkew;
+        final Duration cleanupInterval;
+
+        Durations(Duration accessToken, Duration refreshToken, Duration sessionMax, Duration retryWindow,
+                  Duration clockSkew, Duration cleanupInterval) {
+            this.accessToken = accessToken;
+            this.refreshToken = refreshToken;
+            this.sessionMax = sessionMax;
+            this.retryWindow = retryWindow;
+            this.clockSkew = clockSkew;
+            this.cleanupInterval = cleanupInterval;
+        }
+    }
+}

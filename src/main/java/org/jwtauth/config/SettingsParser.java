@@ -1,0 +1,163 @@
+package org.jwtauth.config;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Builds {@link Settings} from a {@link ConfigSource}, validating every key once and failing fast with a
+ * message that names the key (design section 4).
+ */
+public final class SettingsParser {
+
+    public static final String ISSUER = "jwtauth.issuer";
+    public static final String AUDIENCE = "jwtauth.audience";
+    public static final String ALGORITHM = "jwtauth.algorithm";
+    public static final String SECRET = "jwtauth.secret";
+    public static final String KEYS = "jwtauth.keys";
+    public static final String ACCESS_TOKEN_LIFETIME = "jwtauth.accessToken.lifetime";
+    public static final String REFRESH_TOKEN_LIFETIME = "jwtauth.refreshToken.lifetime";
+    public static final String SESSION_MAX_LIFETIME = "jwtauth.session.maxLifetime";
+    public static final String RETRY_WINDOW = "jwtauth.refresh.retryWindow";
+    public static final String CLOCK_SKEW = "jwtauth.clockSkew";
+    public static final String ROLES_CLAIM = "jwtauth.rolesClaim";
+    public static final String AUTHENTICATOR = "jwtauth.login.authenticator";
+    public static final String LOGIN_ROLES = "jwtauth.login.roles";
+    public static final String STORE_DATA_SOURCE = "jwtauth.store.dataSource";
+    public static final String STORE_URL = "jwtauth.store.url";
+    public static final String STORE_USER = "jwtauth.store.user";
+    public static final String STORE_PASSWORD = "jwtauth.store.password";
+    public static final String STORE_SCHEMA = "jwtauth.store.schema";
+    public static final String CLEANUP_INTERVAL = "jwtauth.cleanup.interval";
+    public static final String REALM = "jwtauth.realm";
+
+    static final Duration MAX_RETRY_WINDOW = Duration.ofSeconds(60);
+    /** A skew of minutes would make every short-lived token much longer-lived than configured. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final ConfigSource source;
+    private final SecretReference secrets;
+
+    public SettingsParser(ConfigSource source, Function<String, String> environment) {
+        this.source = source;
+        this.secrets = new SecretReference(environment);
+    }
+
+    public SettingsParser(ConfigSource source) {
+        this(source, System::getenv);
+    }
+
+    public Settings parse() {
+        String issuer = text(ISSUER).orElse("jwt-servlet-auth");
+        String audience = text(AUDIENCE).orElse(issuer);
+        SigningAlgorithm algorithm = algorithm();
+        byte[] secret = hmacSecret(algorithm);
+        Settings.Durations durations = durations();
+        String rolesClaim = text(ROLES_CLAIM).orElse("roles");
+        String authenticator = text(AUTHENTICATOR).orElse("container");
+        List<String> loginRoles = list(LOGIN_ROLES);
+        StoreSettings store = new StoreSettings(text(STORE_DATA_SOURCE).orElse(null), text(STORE_URL).orElse(null),
+                text(STORE_USER).orElse(null), secret(STORE_PASSWORD).orElse(null), schema());
+        if (store.dataSource().isPresent() && store.url().isPresent()) {
+            throw new ConfigurationException(STORE_URL, "must not be set together with " + STORE_DATA_SOURCE);
+        }
+        return new Settings(issuer, audience, algorithm, secret, durations, rolesClaim, authenticator, loginRoles,
+                store, text(REALM).orElse(null));
+    }
+
+    private SigningAlgorithm algorithm() {
+        String name = text(ALGORITHM).orElse("HS256");
+        return SigningAlgorithm.parse(name).orElseThrow(() -> new ConfigurationException(ALGORITHM,
+                "expected one of " + SigningAlgorithm.allNames() + " (asymmetric algorithms are not supported yet)"));
+    }
+
+    private byte[] hmacSecret(SigningAlgorithm algorithm) {
+        if (text(KEYS).isPresent()) {
+            throw new ConfigurationException(KEYS, "is only used with asymmetric algorithms; " + algorithm.joseName()
+                    + " takes " + SECRET);
+        }
+        String value = secret(SECRET).orElseThrow(() -> new ConfigurationException(SECRET,
+                "is required for " + algorithm.joseName() + ": at least " + algorithm.minimumKeyBytes() * 8
+                        + " bits, as UTF-8 text or base64:..."));
+        byte[] bytes;
+        if (value.startsWith("base64:")) {
+            try {
+                bytes = Base64.getDecoder().decode(value.substring(7).trim());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(SECRET, "base64: prefix given but the rest is not valid base64");
+            }
+        } else {
+            bytes = value.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length < algorithm.minimumKeyBytes()) {
+            // RFC 7518 section 3.2; never echo the value or its length in detail beyond the rule.
+            throw new ConfigurationException(SECRET, "is shorter than " + algorithm.minimumKeyBytes() * 8
+                    + " bits, the minimum for " + algorithm.joseName());
+        }
+        return bytes;
+    }
+
+    private Settings.Durations durations() {
+        Duration access = positiveDuration(ACCESS_TOKEN_LIFETIME, "PT15M");
+        Duration refresh = positiveDuration(REFRESH_TOKEN_LIFETIME, "P14D");
+        Duration session = positiveDuration(SESSION_MAX_LIFETIME, "P90D");
+        Duration retry = duration(RETRY_WINDOW, "PT0S");
+        if (retry.isNegative() || retry.compareTo(MAX_RETRY_WINDOW) > 0) {
+            throw new ConfigurationException(RETRY_WINDOW, "expected a duration from PT0S to PT60S");
+        }
+        Duration skew = duration(CLOCK_SKEW, "PT30S");
+        if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new ConfigurationException(CLOCK_SKEW, "expected a duration from PT0S to PT5M");
+        }
+        if (refresh.compareTo(session) > 0) {
+            throw new ConfigurationException(REFRESH_TOKEN_LIFETIME, "must not be longer than " + SESSION_MAX_LIFETIME);
+        }
+        return new Settings.Durations(access, refresh, session, retry, skew, positiveDuration(CLEANUP_INTERVAL, "PT1H"));
+    }
+
+    private SchemaMode schema() {
+        String value = text(STORE_SCHEMA).orElse("create");
+        try {
+            return SchemaMode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(STORE_SCHEMA, "expected one of create, validate, none");
+        }
+    }
+
+    private Duration positiveDuration(String key, String defaultValue) {
+        Duration d = duration(key, defaultValue);
+        if (d.isZero() || d.isNegative()) {
+            throw new ConfigurationException(key, "expected a positive ISO-8601 duration such as PT15M or P14D");
+        }
+        return d;
+    }
+
+    private Duration duration(String key, String defaultValue) {
+        String value = text(key).orElse(defaultValue);
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException(key, "expected an ISO-8601 duration such as PT15M or P14D");
+        }
+    }
+
+    private List<String> list(String key) {
+        return text(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toList())).orElse(List.of());
+    }
+
+    private Optional<String> text(String key) {
+        return source.get(key).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private Optional<String> secret(String key) {
+        return source.get(key).map(v -> secrets.resolve(key, v));
+    }
+}

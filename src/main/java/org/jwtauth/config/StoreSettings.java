@@ -1,0 +1,62 @@
+package org.jwtauth.config;
+
+import java.util.Optional;
+
+/** Where refresh tokens are kept: a JNDI DataSource, a JDBC URL, or (neither) the embedded H2 default. */
+public final class StoreSettings {
+
+    private final String dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final SchemaMode schema;
+
+    StoreSettings(String dataSource, String url, String user, String password, SchemaMode schema) {
+        this.dataSource = dataSource;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.schema = schema;
+    }
+
+    /** JNDI name of a container DataSource, e.g. {@code java:comp/env/jdbc/AuthDB}. */
+    public Optional<String> dataSource() {
+        return Optional.ofNullable(dataSource);
+    }
+
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
+    }
+
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    public SchemaMode schema() {
+        return schema;
+    }
+
+    /** For the start-up log line: never the password. */
+    String describe() {
+        if (dataSource != null) {
+            return "jndi " + dataSource;
+        }
+        return url != null ? "jdbc " + withoutQuery(url) : "embedded H2";
+    }
+
+    private static String withoutQuery(String jdbcUrl) {
+        // Credentials are sometimes put in URL parameters; keep them out of logs.
+        int cut = jdbcUrl.length();
+        for (char c : new char[] {'?', ';'}) {
+            int i = jdbcUrl.indexOf(c);
+            if (i >= 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return jdbcUrl.substring(0, cut);
+    }
+}

@@ -1,0 +1,87 @@
+package org.jwtauth.refresh;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One row of the store: the SHA-256 of a refresh token (never the token), its family (one per login/device),
+ * its subject and its two expiries.
+ */
+public final class StoredRefreshToken {
+
+    private final String hash;
+    private final String familyId;
+    private final String subject;
+    private final RefreshTokenState state;
+    private final Instant createdAt;
+    private final Instant idleExpiresAt;
+    private final Instant familyExpiresAt;
+    private final Instant rotatedAt;
+
+    public StoredRefreshToken(String hash, String familyId, String subject, RefreshTokenState state, Instant createdAt,
+                              Instant idleExpiresAt, Instant familyExpiresAt, Instant rotatedAt) {
+        this.hash = Objects.requireNonNull(hash, "hash");
+        this.familyId = Objects.requireNonNull(familyId, "familyId");
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.state = Objects.requireNonNull(state, "state");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.idleExpiresAt = Objects.requireNonNull(idleExpiresAt, "idleExpiresAt");
+        this.familyExpiresAt = Objects.requireNonNull(familyExpiresAt, "familyExpiresAt");
+        this.rotatedAt = rotatedAt;
+    }
+
+    /** A fresh, active token. */
+    public static StoredRefreshToken active(String hash, String familyId, String subject, Instant createdAt,
+                                            Instant idleExpiresAt, Instant familyExpiresAt) {
+        return new StoredRefreshToken(hash, familyId, subject, RefreshTokenState.ACTIVE, createdAt, idleExpiresAt,
+                familyExpiresAt, null);
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    public String familyId() {
+        return familyId;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public RefreshTokenState state() {
+        return state;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant idleExpiresAt() {
+        return idleExpiresAt;
+    }
+
+    public Instant familyExpiresAt() {
+        return familyExpiresAt;
+    }
+
+    public Optional<Instant> rotatedAt() {
+        return Optional.ofNullable(rotatedAt);
+    }
+
+    /** The earlier of the idle and the absolute expiry. */
+    public Instant expiresAt() {
+        return idleExpiresAt.isBefore(familyExpiresAt) ? idleExpiresAt : familyExpiresAt;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt());
+    }
+
+    @Override
+    public String toString() {
+        // No hash: even a hash is not for logs.
+        return "StoredRefreshToken[family=" + familyId + ", state=" + state + "]";
+    }
+}
