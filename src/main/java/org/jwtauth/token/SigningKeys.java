@@ -1,0 +1,22 @@
+package org.jwtauth.token;
+
+import java.security.Key;
+import java.util.Optional;
+
+/**
+ * The keys a deployment signs with and accepts. Verification picks a key by the token's {@code kid} among
+ * these configured keys only; nothing in a token ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) can add
+ * one (RFC 8725 section 3.10).
+ */
+public interface SigningKeys {
+
+    /** The single JWS {@code alg} accepted and written (RFC 8725 section 3.1). */
+    String algorithm();
+
+    String signingKeyId();
+
+    Key signingKey();
+
+    /** The verification key with this {@code kid}, if it is one of ours. */
+    Optional<Key> verificationKey(String keyId);
+}

@@ -1,0 +1,43 @@
+package org.jwtauth.web;
+
+import java.security.Principal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import org.jwtauth.token.JwtPrincipal;
+
+/** Shows the verified caller through the plain Servlet API, so legacy code needs no change. */
+final class AuthenticatedRequest extends HttpServletRequestWrapper {
+
+    /** The value of {@link #getAuthType()} for requests authenticated by a bearer token. */
+    static final String AUTH_TYPE = "Bearer";
+
+    private final JwtPrincipal principal;
+
+    AuthenticatedRequest(HttpServletRequest request, JwtPrincipal principal) {
+        super(request);
+        this.principal = principal;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return principal;
+    }
+
+    @Override
+    public String getRemoteUser() {
+        return principal.getName();
+    }
+
+    @Override
+    public String getAuthType() {
+        return AUTH_TYPE;
+    }
+
+    /** Servlet 6.0 section 13.3: {@code "**"} means any authenticated user. */
+    @Override
+    public boolean isUserInRole(String role) {
+        return role != null && (principal.hasRole(role) || "**".equals(role));
+    }
+}

@@ -1,0 +1,72 @@
+package org.jwtauth.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jose4j.json.JsonUtil;
+
+/**
+ * The one place that writes error responses: the RFC 6750 section 3 {@code WWW-Authenticate} challenge for
+ * protected resources and the RFC 6749 section 5.2 JSON body for the token endpoints.
+ */
+final class ErrorWriter {
+
+    private ErrorWriter() {
+    }
+
+    /** An error from a protected resource: the Bearer challenge, plus the JSON body when there is an error code. */
+    static void writeBearer(HttpServletResponse response, String realm, OAuthError error) throws IOException {
+        StringBuilder challenge = new StringBuilder("Bearer realm=").append(quoted(realm));
+        error.code().ifPresent(code -> challenge.append(", error=").append(quoted(code)));
+        error.description().ifPresent(d -> challenge.append(", error_description=").append(quoted(d)));
+        response.setHeader("WWW-Authenticate", challenge.toString());
+        write(response, error);
+    }
+
+    /** An error from a token endpoint (login, refresh, logout). */
+    static void write(HttpServletResponse response, OAuthError error) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(error.status());
+        error.headers().forEach(response::setHeader);
+        // RFC 6749 section 5.1: responses about credentials are never cached.
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        if (error.code().isEmpty()) {
+            response.setContentLength(0);
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error.code().get());
+        error.description().ifPresent(d -> body.put("error_description", d));
+        writeJson(response, body);
+    }
+
+    static void writeJson(HttpServletResponse response, Map<String, Object> body) throws IOException {
+        byte[] bytes = JsonUtil.toJson(body).getBytes(StandardCharsets.UTF_8);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** RFC 7230 section 3.2.6 quoted-string. */
+    private static String quoted(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            // Control characters would break the header; drop them.
+            if (c >= 0x20 && c != 0x7f) {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

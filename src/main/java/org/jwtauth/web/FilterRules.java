@@ -1,0 +1,88 @@
+package org.jwtauth.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jwtauth.config.ConfigurationException;
+
+/**
+ * The filter's init-params, parsed once (as Tomcat's {@code CorsFilter} does): {@code exclude} path prefixes,
+ * {@code optional} and the {@code roles} of which a token must carry one.
+ */
+final class FilterRules {
+
+    static final String EXCLUDE = "exclude";
+    static final String OPTIONAL = "optional";
+    static final String ROLES = "roles";
+
+    private final List<String> excludedPrefixes;
+    private final boolean optional;
+    private final List<String> requiredRoles;
+
+    FilterRules(List<String> excludedPrefixes, boolean optional, List<String> requiredRoles) {
+        this.excludedPrefixes = List.copyOf(excludedPrefixes);
+        this.optional = optional;
+        this.requiredRoles = List.copyOf(requiredRoles);
+    }
+
+    static FilterRules from(FilterConfig config) {
+        List<String> exclude = split(config.getInitParameter(EXCLUDE));
+        for (String prefix : exclude) {
+            if (!prefix.startsWith("/")) {
+                throw new ConfigurationException(EXCLUDE, "expected path prefixes starting with '/'");
+            }
+        }
+        return new FilterRules(exclude, parseBoolean(config.getInitParameter(OPTIONAL)),
+                split(config.getInitParameter(ROLES)));
+    }
+
+    /** The path inside the web application, as the container decoded and normalised it. */
+    boolean isExcluded(HttpServletRequest request) {
+        if (excludedPrefixes.isEmpty()) {
+            return false;
+        }
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        for (String prefix : excludedPrefixes) {
+            // "/api/public" leaves "/api/public" and "/api/public/x" alone, not "/api/publicity".
+            if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isOptional() {
+        return optional;
+    }
+
+    /** Whether the caller holds one of the required roles (or none is required). */
+    boolean permits(java.util.Set<String> roles) {
+        return requiredRoles.isEmpty() || requiredRoles.stream().anyMatch(roles::contains);
+    }
+
+    private static boolean parseBoolean(String value) {
+        if (value == null || value.trim().isEmpty()) {
+            return false;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw new ConfigurationException(OPTIONAL, "expected true or false");
+        }
+    }
+
+    private static List<String> split(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+    }
+}

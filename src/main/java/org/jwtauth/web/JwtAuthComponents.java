@@ -1,0 +1,58 @@
+package org.jwtauth.web;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+
+import org.jwtauth.config.Settings;
+import org.jwtauth.token.AccessTokenIssuer;
+import org.jwtauth.token.AccessTokenVerifier;
+
+/**
+ * Everything the filter and the servlets share, built once by {@link JwtAuthListener} and published under one
+ * ServletContext attribute (as Shiro's {@code EnvironmentLoader} does): no static state, one instance per web
+ * application.
+ */
+public final class JwtAuthComponents {
+
+    /** The ServletContext attribute holding this object. */
+    public static final String ATTRIBUTE = JwtAuthComponents.class.getName();
+
+    private final Settings settings;
+    private final String realm;
+    private final AccessTokenIssuer issuer;
+    private final AccessTokenVerifier verifier;
+
+    JwtAuthComponents(Settings settings, String realm, AccessTokenIssuer issuer, AccessTokenVerifier verifier) {
+        this.settings = settings;
+        this.realm = realm;
+        this.issuer = issuer;
+        this.verifier = verifier;
+    }
+
+    /** The components of this web application, or a clear error when the listener has not run. */
+    static JwtAuthComponents from(ServletContext context) throws ServletException {
+        Object value = context.getAttribute(ATTRIBUTE);
+        if (!(value instanceof JwtAuthComponents)) {
+            throw new ServletException("jwt-servlet-auth is not initialised: " + JwtAuthListener.class.getName()
+                    + " did not run (is the web fragment excluded, or did the listener fail at start-up?)");
+        }
+        return (JwtAuthComponents) value;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The realm of {@code WWW-Authenticate} challenges. */
+    public String realm() {
+        return realm;
+    }
+
+    public AccessTokenIssuer issuer() {
+        return issuer;
+    }
+
+    public AccessTokenVerifier verifier() {
+        return verifier;
+    }
+}

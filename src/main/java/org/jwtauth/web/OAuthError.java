@@ -1,0 +1,65 @@
+package org.jwtauth.web;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An error answer as a value: status, RFC 6749 section 5.2 / RFC 6750 section 3.1 error code and a fixed
+ * description. Descriptions are constants chosen here, never token text, claim values or exception messages.
+ */
+final class OAuthError {
+
+    static final String INVALID_REQUEST = "invalid_request";
+    static final String INVALID_TOKEN = "invalid_token";
+    static final String INSUFFICIENT_SCOPE = "insufficient_scope";
+    static final String INVALID_GRANT = "invalid_grant";
+    static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
+
+    private final int status;
+    private final String code;
+    private final String description;
+    private final Map<String, String> headers;
+
+    private OAuthError(int status, String code, String description, Map<String, String> headers) {
+        this.status = status;
+        this.code = code;
+        this.description = description;
+        this.headers = Map.copyOf(headers);
+    }
+
+    static OAuthError of(int status, String code, String description) {
+        return new OAuthError(status, code, description, Map.of());
+    }
+
+    /** RFC 6750 section 3.1: a request without any authentication information gets no error code. */
+    static OAuthError challengeOnly() {
+        return new OAuthError(401, null, null, Map.of());
+    }
+
+    OAuthError withHeader(String name, String value) {
+        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new OAuthError(status, code, description, copy);
+    }
+
+    int status() {
+        return status;
+    }
+
+    Optional<String> code() {
+        return Optional.ofNullable(code);
+    }
+
+    Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + code;
+    }
+}
