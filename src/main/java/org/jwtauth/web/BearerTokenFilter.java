@@ -23,10 +23,11 @@ import org.jwtauth.token.JwtPrincipal;
  */
 public final class BearerTokenFilter implements Filter {
 
-    private static final OAuthError MALFORMED_REQUEST = OAuthError.of(400, OAuthError.INVALID_REQUEST,
-            "The request must carry exactly one Authorization header with a Bearer token, and no token in the URL");
+    static final OAuthError MALFORMED_REQUEST = OAuthError.of(400, OAuthError.INVALID_REQUEST,
+            "The request must carry exactly one Authorization header with a Bearer token, and no token in the URL")
+            .asChallenge();
     private static final OAuthError INSUFFICIENT_SCOPE = OAuthError.of(403, OAuthError.INSUFFICIENT_SCOPE,
-            "The access token does not grant a role this resource requires");
+            "The access token does not grant a role this resource requires").asChallenge();
 
     private final BearerTokenResolver resolver = new BearerTokenResolver();
     private AccessTokenVerifier verifier;
@@ -57,14 +58,14 @@ public final class BearerTokenFilter implements Filter {
         }
         BearerTokenResolver.Resolution resolution = resolver.resolve(request);
         if (resolution.isMalformed()) {
-            ErrorWriter.writeBearer(response, realm, MALFORMED_REQUEST);
+            ErrorWriter.write(response, realm, MALFORMED_REQUEST);
             return;
         }
         if (resolution.isAbsent()) {
             if (rules.isOptional()) {
                 chain.doFilter(request, response);
             } else {
-                ErrorWriter.writeBearer(response, realm, OAuthError.challengeOnly());
+                ErrorWriter.write(response, realm, OAuthError.challengeOnly());
             }
             return;
         }
@@ -72,13 +73,17 @@ public final class BearerTokenFilter implements Filter {
         try {
             principal = verifier.verify(resolution.token());
         } catch (InvalidTokenException e) {
-            ErrorWriter.writeBearer(response, realm, OAuthError.of(401, OAuthError.INVALID_TOKEN, e.getMessage()));
+            ErrorWriter.write(response, realm, invalidToken(e));
             return;
         }
         if (!rules.permits(principal.roles())) {
-            ErrorWriter.writeBearer(response, realm, INSUFFICIENT_SCOPE);
+            ErrorWriter.write(response, realm, INSUFFICIENT_SCOPE);
             return;
         }
         chain.doFilter(new AuthenticatedRequest(request, principal), response);
+    }
+
+    static OAuthError invalidToken(InvalidTokenException e) {
+        return OAuthError.of(401, OAuthError.INVALID_TOKEN, e.reason().description()).asChallenge();
     }
 }

@@ -18,19 +18,19 @@ final class ErrorWriter {
     private ErrorWriter() {
     }
 
-    /** An error from a protected resource: the Bearer challenge, plus the JSON body when there is an error code. */
-    static void writeBearer(HttpServletResponse response, String realm, OAuthError error) throws IOException {
-        StringBuilder challenge = new StringBuilder("Bearer realm=").append(quoted(realm));
-        error.code().ifPresent(code -> challenge.append(", error=").append(quoted(code)));
-        error.description().ifPresent(d -> challenge.append(", error_description=").append(quoted(d)));
-        response.setHeader("WWW-Authenticate", challenge.toString());
-        write(response, error);
-    }
-
-    /** An error from a token endpoint (login, refresh, logout). */
-    static void write(HttpServletResponse response, OAuthError error) throws IOException {
+    /**
+     * Writes {@code error}: for a challenge, the {@code WWW-Authenticate: Bearer} header of RFC 6750 section 3;
+     * and the JSON body whenever there is an error code.
+     */
+    static void write(HttpServletResponse response, String realm, OAuthError error) throws IOException {
         if (response.isCommitted()) {
             return;
+        }
+        if (error.isChallenge()) {
+            StringBuilder challenge = new StringBuilder("Bearer realm=").append(quoted(realm));
+            error.code().ifPresent(code -> challenge.append(", error=").append(quoted(code)));
+            error.description().ifPresent(d -> challenge.append(", error_description=").append(quoted(d)));
+            response.setHeader("WWW-Authenticate", challenge.toString());
         }
         response.setStatus(error.status());
         error.headers().forEach(response::setHeader);

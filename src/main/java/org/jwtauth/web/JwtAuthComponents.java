@@ -1,9 +1,13 @@
 package org.jwtauth.web;
 
+import java.time.Clock;
+
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 
 import org.jwtauth.config.Settings;
+import org.jwtauth.login.UserAuthenticator;
+import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
 
@@ -19,14 +23,21 @@ public final class JwtAuthComponents {
 
     private final Settings settings;
     private final String realm;
+    private final Clock clock;
     private final AccessTokenIssuer issuer;
     private final AccessTokenVerifier verifier;
+    private final RefreshTokenService refreshTokens;
+    private final UserAuthenticator authenticator;
 
-    JwtAuthComponents(Settings settings, String realm, AccessTokenIssuer issuer, AccessTokenVerifier verifier) {
+    JwtAuthComponents(Settings settings, String realm, Clock clock, AccessTokenIssuer issuer,
+                      AccessTokenVerifier verifier, RefreshTokenService refreshTokens, UserAuthenticator authenticator) {
         this.settings = settings;
         this.realm = realm;
+        this.clock = clock;
         this.issuer = issuer;
         this.verifier = verifier;
+        this.refreshTokens = refreshTokens;
+        this.authenticator = authenticator;
     }
 
     /** The components of this web application, or a clear error when the listener has not run. */
@@ -48,11 +59,23 @@ public final class JwtAuthComponents {
         return realm;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public AccessTokenIssuer issuer() {
         return issuer;
     }
 
     public AccessTokenVerifier verifier() {
         return verifier;
+    }
+
+    public RefreshTokenService refreshTokens() {
+        return refreshTokens;
+    }
+
+    public UserAuthenticator authenticator() {
+        return authenticator;
     }
 }

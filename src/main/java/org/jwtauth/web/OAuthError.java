@@ -19,27 +19,38 @@ final class OAuthError {
     private final String code;
     private final String description;
     private final Map<String, String> headers;
+    private final boolean challenge;
 
-    private OAuthError(int status, String code, String description, Map<String, String> headers) {
+    private OAuthError(int status, String code, String description, Map<String, String> headers, boolean challenge) {
         this.status = status;
         this.code = code;
         this.description = description;
         this.headers = Map.copyOf(headers);
+        this.challenge = challenge;
     }
 
     static OAuthError of(int status, String code, String description) {
-        return new OAuthError(status, code, description, Map.of());
+        return new OAuthError(status, code, description, Map.of(), false);
     }
 
     /** RFC 6750 section 3.1: a request without any authentication information gets no error code. */
     static OAuthError challengeOnly() {
-        return new OAuthError(401, null, null, Map.of());
+        return new OAuthError(401, null, null, Map.of(), true);
     }
 
     OAuthError withHeader(String name, String value) {
-        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new OAuthError(status, code, description, copy);
+        return new OAuthError(status, code, description, copy, challenge);
+    }
+
+    /** The same error from a protected resource: answered with a {@code WWW-Authenticate: Bearer} challenge. */
+    OAuthError asChallenge() {
+        return new OAuthError(status, code, description, headers, true);
+    }
+
+    boolean isChallenge() {
+        return challenge;
     }
 
     int status() {

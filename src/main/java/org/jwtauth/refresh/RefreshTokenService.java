@@ -1,0 +1,144 @@
+package org.jwtauth.refresh;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jwtauth.refresh.RefreshRejectedException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refresh-token families, rotation and reuse detection (RFC 9700 section 4.14.2, OAuth 2.1 section 4.3.1).
+ * Each login starts a family; each refresh exchanges the presented token for a successor exactly once; a
+ * token presented after it was exchanged revokes its family. A refusal never changes the store, except the
+ * revocation that reuse calls for: a failed refresh never burns a valid token.
+ */
+public final class RefreshTokenService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenService.class);
+
+    private final RefreshTokenStore store;
+    private final RefreshTokens tokens;
+    private final Duration idleLifetime;
+    private final Duration familyLifetime;
+    private final Duration retryWindow;
+    private final Clock clock;
+
+    public RefreshTokenService(RefreshTokenStore store, RefreshTokens tokens, Duration idleLifetime,
+                               Duration familyLifetime, Duration retryWindow, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.idleLifetime = idleLifetime;
+        this.familyLifetime = familyLifetime;
+        this.retryWindow = retryWindow;
+        this.clock = clock;
+    }
+
+    /** Starts a new family (one per login / device) for {@code subject}. */
+    public IssuedRefreshToken startFamily(String subject) {
+        Instant now = clock.instant();
+        String token = tokens.newToken();
+        String familyId = tokens.newFamilyId();
+        Instant familyExpiresAt = now.plus(familyLifetime);
+        StoredRefreshToken row = StoredRefreshToken.active(RefreshTokens.hash(token), familyId, subject, now,
+                earlier(now.plus(idleLifetime), familyExpiresAt), familyExpiresAt);
+        store.insert(row);
+        return new IssuedRefreshToken(token, familyId, row.expiresAt());
+    }
+
+    /**
+     * Exchanges {@code presented} for its successor. The caller has verified the access token that came with it;
+     * {@code subject} and {@code familyId} are that token's {@code sub} and {@code sid}.
+     */
+    public IssuedRefreshToken rotate(String presented, String subject, String familyId)
+            throws RefreshRejectedException {
+        StoredRefreshToken current = find(presented);
+        Instant now = clock.instant();
+        if (!current.subject().equals(subject) || !current.familyId().equals(familyId)) {
+            // Someone else's access token: refuse, but do not burn the refresh token of its owner.
+            throw new RefreshRejectedException(Reason.MISMATCH);
+        }
+        if (current.isExpiredAt(now)) {
+            throw new RefreshRejectedException(Reason.EXPIRED);
+        }
+        switch (current.state()) {
+            case REVOKED:
+                throw new RefreshRejectedException(Reason.REVOKED);
+            case ROTATED:
+                return retryOrReuse(presented, current, now);
+            default:
+                return rotateActive(presented, current, now);
+        }
+    }
+
+    /** Logout of one device: revokes the family of {@code presented}, if it is one of ours. */
+    public void revokeFamilyOf(String presented) {
+        if (!RefreshTokens.isWellFormed(presented)) {
+            return;
+        }
+        store.findByHash(RefreshTokens.hash(presented)).ifPresent(row -> store.revokeFamily(row.familyId()));
+    }
+
+    /** Logout of every device of {@code subject}. */
+    public void revokeAll(String subject) {
+        store.revokeSubject(subject);
+    }
+
+    private StoredRefreshToken find(String presented) throws RefreshRejectedException {
+        if (!RefreshTokens.isWellFormed(presented)) {
+            throw new RefreshRejectedException(Reason.MALFORMED);
+        }
+        return store.findByHash(RefreshTokens.hash(presented))
+                .orElseThrow(() -> new RefreshRejectedException(Reason.UNKNOWN));
+    }
+
+    private IssuedRefreshToken rotateActive(String presented, StoredRefreshToken current, Instant now)
+            throws RefreshRejectedException {
+        // With a retry window the successor is derived, so a retry can be answered with the same one.
+        String successor = retryWindow.isZero() ? tokens.newToken() : tokens.successorOf(presented);
+        StoredRefreshToken next = StoredRefreshToken.active(RefreshTokens.hash(successor), current.familyId(),
+                current.subject(), now, earlier(now.plus(idleLifetime), current.familyExpiresAt()),
+                current.familyExpiresAt());
+        if (store.rotate(current.hash(), now, next)) {
+            return new IssuedRefreshToken(successor, current.familyId(), next.expiresAt());
+        }
+        // Another request rotated it between our read and our update: a concurrent use, not a replay of an old
+        // token, so the family survives through the winner's successor.
+        if (!retryWindow.isZero()) {
+            Optional<IssuedRefreshToken> same = activeSuccessor(presented, now);
+            if (same.isPresent()) {
+                return same.get();
+            }
+        }
+        throw new RefreshRejectedException(Reason.CONCURRENTLY_ROTATED);
+    }
+
+    private IssuedRefreshToken retryOrReuse(String presented, StoredRefreshToken current, Instant now)
+            throws RefreshRejectedException {
+        boolean withinWindow = current.rotatedAt().map(at -> now.isBefore(at.plus(retryWindow))).orElse(false);
+        if (withinWindow) {
+            // Only the immediately previous token qualifies: its successor must still be the active one.
+            Optional<IssuedRefreshToken> same = activeSuccessor(presented, now);
+            if (same.isPresent()) {
+                return same.get();
+            }
+        }
+        int revoked = store.revokeFamily(current.familyId());
+        LOG.warn("Refresh token reuse detected for subject {}: family {} revoked ({} tokens)", current.subject(),
+                current.familyId(), revoked);
+        throw new RefreshRejectedException(Reason.REUSED);
+    }
+
+    private Optional<IssuedRefreshToken> activeSuccessor(String presented, Instant now) {
+        String successor = tokens.successorOf(presented);
+        return store.findByHash(RefreshTokens.hash(successor))
+                .filter(row -> row.state() == RefreshTokenState.ACTIVE && !row.isExpiredAt(now))
+                .map(row -> new IssuedRefreshToken(successor, row.familyId(), row.expiresAt()));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

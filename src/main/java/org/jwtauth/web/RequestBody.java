@@ -1,0 +1,107 @@
+package org.jwtauth.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The small body of a token endpoint: a JSON object, or {@code application/x-www-form-urlencoded} with the same
+ * names (RFC 6749 section 4.1.3 uses forms). Sizes are bounded before anything is parsed.
+ */
+final class RequestBody {
+
+    static final int MAX_BYTES = 16 * 1024;
+
+    private static final OAuthError UNSUPPORTED = OAuthError.of(415, OAuthError.INVALID_REQUEST,
+            "The body must be application/json or application/x-www-form-urlencoded");
+    private static final OAuthError MALFORMED = OAuthError.of(400, OAuthError.INVALID_REQUEST,
+            "The body is not a valid JSON object of the expected fields");
+
+    private final Map<String, ?> json;
+    private final HttpServletRequest form;
+
+    private RequestBody(Map<String, ?> json, HttpServletRequest form) {
+        this.json = json;
+        this.form = form;
+    }
+
+    static RequestBody read(HttpServletRequest request) throws IOException, RejectedRequest {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        String mediaType = type.split(";", 2)[0].trim();
+        if (mediaType.equals("application/x-www-form-urlencoded")) {
+            if (request.getContentLengthLong() > MAX_BYTES) {
+                throw new RejectedRequest(MALFORMED);
+            }
+            return new RequestBody(null, request);
+        }
+        if (!mediaType.equals("application/json")) {
+            throw new RejectedRequest(UNSUPPORTED);
+        }
+        String text = readLimited(request.getInputStream());
+        try {
+            return new RequestBody(JsonUtil.parseJson(text), null);
+        } catch (JoseException | RuntimeException | StackOverflowError e) {
+            throw new RejectedRequest(MALFORMED);
+        }
+    }
+
+    /** A string field, or empty when absent; a field of another type (or repeated in a form) is malformed. */
+    Optional<String> string(String name, int maxLength) throws RejectedRequest {
+        Object value;
+        if (json != null) {
+            value = json.get(name);
+        } else {
+            String[] values = form.getParameterValues(name);
+            if (values != null && values.length > 1) {
+                throw new RejectedRequest(MALFORMED);
+            }
+            value = values == null ? null : values[0];
+        }
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String) || ((String) value).length() > maxLength) {
+            throw new RejectedRequest(MALFORMED);
+        }
+        return Optional.of((String) value);
+    }
+
+    String requiredString(String name, int maxLength) throws RejectedRequest {
+        return string(name, maxLength).filter(s -> !s.isEmpty()).orElseThrow(() -> new RejectedRequest(
+                OAuthError.of(400, OAuthError.INVALID_REQUEST, "A required field is missing: " + name)));
+    }
+
+    /** {@code true}/{@code false} as a JSON boolean or the form strings; absent is false. */
+    boolean flag(String name) throws RejectedRequest {
+        Object value = json != null ? json.get(name) : form.getParameter(name);
+        if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) {
+            return false;
+        }
+        if (Boolean.TRUE.equals(value) || "true".equals(value)) {
+            return true;
+        }
+        throw new RejectedRequest(MALFORMED);
+    }
+
+    private static String readLimited(InputStream in) throws IOException, RejectedRequest {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            if (out.size() + n > MAX_BYTES) {
+                throw new RejectedRequest(MALFORMED);
+            }
+            out.write(buffer, 0, n);
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+}

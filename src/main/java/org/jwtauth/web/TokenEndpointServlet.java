@@ -1,0 +1,69 @@
+package org.jwtauth.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jwtauth.refresh.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the login, refresh and logout endpoints share: POST only (405 with {@code Allow: POST} otherwise), and
+ * the mapping of failures to answers: a rejected request to its error, a store failure to 503 (never 401), and
+ * anything unexpected to a JSON 500 without a stack trace.
+ */
+abstract class TokenEndpointServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenEndpointServlet.class);
+
+    /** Seconds a client should wait after a store outage before trying again. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final OAuthError NOT_POST = OAuthError.of(405, OAuthError.INVALID_REQUEST,
+            "Only POST is allowed").withHeader("Allow", "POST");
+    private static final OAuthError UNAVAILABLE = OAuthError.of(503, OAuthError.TEMPORARILY_UNAVAILABLE,
+            "The token store is temporarily unavailable").withHeader("Retry-After", RETRY_AFTER_SECONDS);
+    private static final OAuthError SERVER_ERROR = OAuthError.of(500, "server_error",
+            "The request could not be processed");
+
+    private transient JwtAuthComponents components;
+
+    @Override
+    public void init() throws ServletException {
+        components = JwtAuthComponents.from(getServletContext());
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if ("OPTIONS".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST, OPTIONS");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            ErrorWriter.write(response, components.realm(), NOT_POST);
+            return;
+        }
+        try {
+            handle(request, response, components);
+        } catch (RejectedRequest e) {
+            ErrorWriter.write(response, components.realm(), e.error());
+        } catch (StoreUnavailableException e) {
+            LOG.warn("{} answered 503: {}", getServletName(), e.getMessage());
+            ErrorWriter.write(response, components.realm(), UNAVAILABLE);
+        } catch (RuntimeException e) {
+            // Logged with its stack trace for the operator; the client sees a fixed text.
+            LOG.error("{} failed unexpectedly", getServletName(), e);
+            ErrorWriter.write(response, components.realm(), SERVER_ERROR);
+        }
+    }
+
+    abstract void handle(HttpServletRequest request, HttpServletResponse response, JwtAuthComponents components)
+            throws IOException, RejectedRequest;
+}

@@ -1,0 +1,36 @@
+package org.jwtauth.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jwtauth.refresh.IssuedRefreshToken;
+import org.jwtauth.token.IssuedAccessToken;
+
+/** The successful answer of login and refresh (design section 3; RFC 6749 section 5.1 for the headers). */
+final class TokenResponse {
+
+    private TokenResponse() {
+    }
+
+    static void write(HttpServletResponse response, IssuedAccessToken access, IssuedRefreshToken refresh, Clock clock)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        // The first three names come from the original design and are kept for its clients.
+        body.put("accessToken", access.token());
+        body.put("accessTokenExpiration", DateTimeFormatter.ISO_INSTANT.format(access.expiresAt()));
+        body.put("refreshToken", refresh.token());
+        body.put("refreshTokenExpiration", DateTimeFormatter.ISO_INSTANT.format(refresh.expiresAt()));
+        body.put("tokenType", "Bearer");
+        body.put("expiresIn", Math.max(0, Duration.between(clock.instant(), access.expiresAt()).getSeconds()));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        ErrorWriter.writeJson(response, body);
+    }
+}
