@@ -1,0 +1,108 @@
+package org.jwtauth.store;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * An unpooled {@link DataSource} for {@code jwtauth.store.url}: every {@link #getConnection()} opens a new
+ * physical connection. No pool means no stale connections to weed out, so the store works again as soon as the
+ * database is back after an outage. Deployers who want pooling configure a container DataSource
+ * ({@code jwtauth.store.dataSource}) instead.
+ */
+final class DriverDataSource implements DataSource {
+
+    private final String url;
+    private final Properties credentials;
+    private final Driver driver;
+
+    /** @throws IllegalStateException when no JDBC driver on the class path accepts {@code url} */
+    DriverDataSource(String url, String user, String password) {
+        this.url = url;
+        this.credentials = new Properties();
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        this.driver = findDriver(url);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = driver.connect(url, credentials);
+        if (connection == null) {
+            throw new SQLException("the JDBC driver refused the configured URL", "08001");
+        }
+        return connection;
+    }
+
+    /**
+     * Looks in our own class loader first: in a web application, DriverManager only knows the drivers the
+     * container loaded at start-up, not those in WEB-INF/lib beside this JAR.
+     */
+    private static Driver findDriver(String url) {
+        try {
+            for (Driver candidate : ServiceLoader.load(Driver.class, DriverDataSource.class.getClassLoader())) {
+                if (candidate.acceptsURL(url)) {
+                    return candidate;
+                }
+            }
+            return DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw new IllegalStateException("jwtauth.store.url: no JDBC driver for this URL on the class path; put the"
+                    + " database's driver JAR in WEB-INF/lib", e);
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("credentials come from jwtauth.store.user/password");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // Unused: logging goes through the library's logger.
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // Drivers take their timeouts from URL parameters (connectTimeout, loginTimeout).
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("not a wrapper for " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}

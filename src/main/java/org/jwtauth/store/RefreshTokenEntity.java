@@ -1,0 +1,77 @@
+package org.jwtauth.store;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.jwtauth.refresh.RefreshTokenState;
+import org.jwtauth.refresh.StoredRefreshToken;
+
+/**
+ * One row of {@code jwtauth_refresh_token}. Times are epoch milliseconds in BIGINT columns: the same on every
+ * database and free of time-zone conversions. Not cached: several nodes share the table, and a cached row
+ * could hide another node's rotation (reuse detection depends on seeing it).
+ */
+@Entity
+@Cacheable(false)
+@Table(name = RefreshTokenEntity.TABLE)
+public class RefreshTokenEntity {
+
+    static final String TABLE = "jwtauth_refresh_token";
+    static final int HASH_LENGTH = 64;
+    static final int FAMILY_LENGTH = 64;
+    static final int SUBJECT_LENGTH = 255;
+
+    @Id
+    @Column(name = "token_hash", length = HASH_LENGTH, nullable = false, updatable = false)
+    private String hash;
+
+    @Column(name = "family_id", length = FAMILY_LENGTH, nullable = false, updatable = false)
+    private String familyId;
+
+    @Column(name = "subject", length = SUBJECT_LENGTH, nullable = false, updatable = false)
+    private String subject;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", length = 16, nullable = false)
+    private RefreshTokenState state;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private long createdAt;
+
+    @Column(name = "idle_expires_at", nullable = false)
+    private long idleExpiresAt;
+
+    @Column(name = "family_expires_at", nullable = false, updatable = false)
+    private long familyExpiresAt;
+
+    @Column(name = "rotated_at")
+    private Long rotatedAt;
+
+    /** For JPA only. */
+    protected RefreshTokenEntity() {
+    }
+
+    static RefreshTokenEntity from(StoredRefreshToken token) {
+        RefreshTokenEntity e = new RefreshTokenEntity();
+        e.hash = token.hash();
+        e.familyId = token.familyId();
+        e.subject = token.subject();
+        e.state = token.state();
+        e.createdAt = token.createdAt().toEpochMilli();
+        e.idleExpiresAt = token.idleExpiresAt().toEpochMilli();
+        e.familyExpiresAt = token.familyExpiresAt().toEpochMilli();
+        e.rotatedAt = token.rotatedAt().map(Instant::toEpochMilli).orElse(null);
+        return e;
+    }
+
+    StoredRefreshToken toStoredToken() {
+        return new StoredRefreshToken(hash, familyId, subject, state, Instant.ofEpochMilli(createdAt),
+                Instant.ofEpochMilli(idleExpiresAt), Instant.ofEpochMilli(familyExpiresAt),
+                rotatedAt == null ? null : Instant.ofEpochMilli(rotatedAt));
+    }
+}

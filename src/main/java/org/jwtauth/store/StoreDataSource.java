@@ -1,0 +1,91 @@
+package org.jwtauth.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.jwtauth.config.StoreSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database the store uses, chosen from the settings in the order of the design (section 4): a container
+ * DataSource by JNDI name, else a JDBC URL, else an embedded H2 file database in the given directory.
+ */
+final class StoreDataSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDataSource.class);
+    private static final String H2_DRIVER = "org.h2.Driver";
+
+    private final DataSource dataSource;
+    private final boolean embedded;
+
+    private StoreDataSource(DataSource dataSource, boolean embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+    }
+
+    static StoreDataSource select(StoreSettings settings, Path embeddedDirectory) {
+        if (settings.dataSource().isPresent()) {
+            return new StoreDataSource(lookup(settings.dataSource().get()), false);
+        }
+        if (settings.url().isPresent()) {
+            return new StoreDataSource(new DriverDataSource(settings.url().get(), settings.user().orElse(null),
+                    settings.password().orElse(null)), false);
+        }
+        return embeddedH2(embeddedDirectory);
+    }
+
+    private static DataSource lookup(String name) {
+        try {
+            Object found = new InitialContext().lookup(name);
+            if (!(found instanceof DataSource)) {
+                throw new IllegalStateException("jwtauth.store.dataSource: JNDI name " + name
+                        + " is not a javax.sql.DataSource");
+            }
+            return (DataSource) found;
+        } catch (NamingException e) {
+            throw new IllegalStateException("jwtauth.store.dataSource: JNDI name " + name + " not found", e);
+        }
+    }
+
+    private static StoreDataSource embeddedH2(Path directory) {
+        if (directory == null) {
+            throw new IllegalStateException("jwtauth.store.url or jwtauth.store.dataSource is required when no"
+                    + " directory for the embedded H2 database is available");
+        }
+        try {
+            Class.forName(H2_DRIVER, false, StoreDataSource.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the embedded default store needs the H2 JAR (com.h2database:h2) in"
+                    + " WEB-INF/lib; otherwise set jwtauth.store.url or jwtauth.store.dataSource", e);
+        }
+        Path base = directory.toAbsolutePath().resolve("jwtauth-tokens");
+        // DB_CLOSE_DELAY=-1 keeps the database open between our unpooled connections; close() shuts it down.
+        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1";
+        LOG.info("Refresh-token store: embedded H2 at {}: single-node only", directory.toAbsolutePath());
+        return new StoreDataSource(new DriverDataSource(url, "sa", ""), true);
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Releases what we opened ourselves. A container DataSource belongs to the container; an embedded H2
+     * database is shut down so its file is not left locked after undeploy.
+     */
+    void close() {
+        if (!embedded) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("Could not shut down the embedded H2 refresh-token database ({})", e.getClass().getName());
+        }
+    }
+}

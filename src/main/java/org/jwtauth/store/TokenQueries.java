@@ -1,0 +1,106 @@
+package org.jwtauth.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaDelete;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.CriteriaUpdate;
+import jakarta.persistence.criteria.ParameterExpression;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.Collection;
+import java.util.List;
+import org.jwtauth.refresh.RefreshTokenState;
+
+/**
+ * The store's bulk statements, every value bound as a JPA parameter. Built with the Criteria API rather than
+ * JPQL strings: EclipseLink's JPQL parser is a separate JAR that the library leaves out of WEB-INF/lib, while
+ * criteria queries go straight to EclipseLink's expression model and produce the same SQL.
+ */
+final class TokenQueries {
+
+    private static final String HASH = "hash";
+    private static final String FAMILY = "familyId";
+    private static final String SUBJECT = "subject";
+    private static final String STATE = "state";
+    private static final String ROTATED_AT = "rotatedAt";
+    private static final String IDLE_EXPIRES = "idleExpiresAt";
+    private static final String FAMILY_EXPIRES = "familyExpiresAt";
+
+    private TokenQueries() {
+    }
+
+    /** {@code UPDATE ... SET state = ROTATED, rotated_at = :at WHERE token_hash = :hash AND state = ACTIVE}. */
+    static Query markRotated(EntityManager em, String hash, long rotatedAt) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaUpdate<RefreshTokenEntity> update = cb.createCriteriaUpdate(RefreshTokenEntity.class);
+        Root<RefreshTokenEntity> row = update.from(RefreshTokenEntity.class);
+        ParameterExpression<String> hashParam = cb.parameter(String.class, HASH);
+        ParameterExpression<Long> atParam = cb.parameter(Long.class, ROTATED_AT);
+        ParameterExpression<RefreshTokenState> newState = cb.parameter(RefreshTokenState.class, "newState");
+        ParameterExpression<RefreshTokenState> oldState = cb.parameter(RefreshTokenState.class, "oldState");
+        update.set(row.<RefreshTokenState>get(STATE), newState);
+        update.set(row.<Long>get(ROTATED_AT), atParam);
+        update.where(cb.equal(row.get(HASH), hashParam), cb.equal(row.get(STATE), oldState));
+        return em.createQuery(update).setParameter(hashParam, hash).setParameter(atParam, rotatedAt)
+                .setParameter(newState, RefreshTokenState.ROTATED).setParameter(oldState, RefreshTokenState.ACTIVE);
+    }
+
+    /** {@code UPDATE ... SET state = REVOKED WHERE family_id = :family AND state <> REVOKED}. */
+    static Query revokeFamily(EntityManager em, String familyId) {
+        return revokeWhere(em, FAMILY, familyId);
+    }
+
+    /** {@code UPDATE ... SET state = REVOKED WHERE subject = :subject AND state <> REVOKED}. */
+    static Query revokeSubject(EntityManager em, String subject) {
+        return revokeWhere(em, SUBJECT, subject);
+    }
+
+    private static Query revokeWhere(EntityManager em, String attribute, String value) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaUpdate<RefreshTokenEntity> update = cb.createCriteriaUpdate(RefreshTokenEntity.class);
+        Root<RefreshTokenEntity> row = update.from(RefreshTokenEntity.class);
+        ParameterExpression<String> valueParam = cb.parameter(String.class, attribute);
+        ParameterExpression<RefreshTokenState> revoked = cb.parameter(RefreshTokenState.class, "revoked");
+        update.set(row.<RefreshTokenState>get(STATE), revoked);
+        // Already revoked rows are left alone, so the count says how many tokens this call actually revoked.
+        update.where(cb.equal(row.get(attribute), valueParam), cb.notEqual(row.get(STATE), revoked));
+        return em.createQuery(update).setParameter(valueParam, value)
+                .setParameter(revoked, RefreshTokenState.REVOKED);
+    }
+
+    /** At most {@code limit} hashes of rows whose idle or family expiry is at or before {@code now}. */
+    static TypedQuery<String> expiredHashes(EntityManager em, long now, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<String> select = cb.createQuery(String.class);
+        Root<RefreshTokenEntity> row = select.from(RefreshTokenEntity.class);
+        ParameterExpression<Long> nowParam = cb.parameter(Long.class, "now");
+        select.select(row.<String>get(HASH)).where(expired(cb, row, nowParam));
+        return em.createQuery(select).setParameter(nowParam, now).setMaxResults(limit);
+    }
+
+    /**
+     * Deletes the given rows, re-checking expiry in the same statement: another node may have selected the
+     * same rows, and whatever it already deleted simply does not count here.
+     */
+    static Query deleteExpired(EntityManager em, List<String> hashes, long now) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaDelete<RefreshTokenEntity> delete = cb.createCriteriaDelete(RefreshTokenEntity.class);
+        Root<RefreshTokenEntity> row = delete.from(RefreshTokenEntity.class);
+        ParameterExpression<Long> nowParam = cb.parameter(Long.class, "now");
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ParameterExpression<Collection<?>> hashesParam = (ParameterExpression) cb.parameter(Collection.class, "hashes");
+        delete.where(row.get(HASH).in(hashesParam), expired(cb, row, nowParam));
+        return em.createQuery(delete).setParameter(hashesParam, hashes).setParameter(nowParam, now);
+    }
+
+    private static Predicate expired(CriteriaBuilder cb, Root<RefreshTokenEntity> row,
+                                     ParameterExpression<Long> now) {
+        Path<Long> idle = row.get(IDLE_EXPIRES);
+        Path<Long> family = row.get(FAMILY_EXPIRES);
+        return cb.or(cb.lessThanOrEqualTo(idle, now), cb.lessThanOrEqualTo(family, now));
+    }
+}
