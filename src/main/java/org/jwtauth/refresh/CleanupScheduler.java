@@ -4,20 +4,27 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs the cleanup on one named daemon thread. {@link #close()} stops the thread and waits for it, so that
- * an undeployed web application leaves no thread behind (Tomcat would report it as a leak).
+ * Runs the cleanup on one named daemon thread. {@link #close()} stops the thread and waits until it has ended,
+ * so that an undeployed web application leaves no thread behind (Tomcat would report it as a leak).
  */
 public final class CleanupScheduler implements AutoCloseable {
 
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private final AtomicReference<Thread> thread = new AtomicReference<>();
     private final ScheduledExecutorService executor;
 
     public CleanupScheduler(Runnable cleanup, Duration interval, String threadName) {
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
+            Thread t = new Thread(runnable, threadName);
+            t.setDaemon(true);
+            thread.set(t);
+            return t;
         });
         long millis = interval.toMillis();
         // The runnable never throws (ExpiredTokenCleanup catches), which keeps the fixed-delay schedule alive.
@@ -28,9 +35,15 @@ public final class CleanupScheduler implements AutoCloseable {
     public void close() {
         executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                org.slf4j.LoggerFactory.getLogger(CleanupScheduler.class)
-                        .warn("The refresh-token cleanup thread did not stop within 10 seconds");
+            // An executor counts as terminated a moment before its worker thread has really ended; join it.
+            executor.awaitTermination(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            Thread t = thread.get();
+            if (t != null) {
+                t.join(STOP_TIMEOUT_MILLIS);
+                if (t.isAlive()) {
+                    LoggerFactory.getLogger(CleanupScheduler.class)
+                            .warn("The refresh-token cleanup thread did not stop within 10 seconds");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,6 +19,13 @@ public final class RefreshTokenService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenService.class);
 
+    /**
+     * A token presented again within this time of its rotation is taken as a concurrent request that lost the
+     * race (two tabs, a double click), refused without revoking the family. Later, it is reuse. Kept short: an
+     * attacker who wins such a race against the owner is not caught by reuse detection.
+     */
+    static final Duration CONCURRENT_USE_GRACE = Duration.ofSeconds(2);
+
     private final RefreshTokenStore store;
     private final RefreshTokens tokens;
     private final Duration idleLifetime;
@@ -124,6 +131,10 @@ public final class RefreshTokenService {
             if (same.isPresent()) {
                 return same.get();
             }
+        }
+        boolean concurrent = current.rotatedAt().map(at -> now.isBefore(at.plus(CONCURRENT_USE_GRACE))).orElse(false);
+        if (concurrent) {
+            throw new RefreshRejectedException(Reason.CONCURRENTLY_ROTATED);
         }
         int revoked = store.revokeFamily(current.familyId());
         LOG.warn("Refresh token reuse detected for subject {}: family {} revoked ({} tokens)", current.subject(),

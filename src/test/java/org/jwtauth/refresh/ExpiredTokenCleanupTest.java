@@ -1,0 +1,141 @@
+package org.jwtauth.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jwtauth.testing.H2Stores;
+import org.jwtauth.testing.MutableClock;
+
+class ExpiredTokenCleanupTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
+
+    private StoredRefreshToken row(String hash, String family, Duration idle, Duration absolute) {
+        Instant now = clock.instant();
+        return StoredRefreshToken.active(hash, family, "alice", now, now.plus(idle), now.plus(absolute));
+    }
+
+    @Test
+    void cleanupDeletesIdleAndFamilyExpiredRowsAndKeepsRotatedRowsUntilTheyExpire() {
+        try (RefreshTokenStore store = H2Stores.open(dir)) {
+            store.insert(row("idle-expired", "f1", Duration.ofMinutes(1), Duration.ofDays(1)));
+            store.insert(row("family-expired", "f2", Duration.ofDays(2), Duration.ofMinutes(1)));
+            store.insert(row("rotated", "f3", Duration.ofDays(1), Duration.ofDays(1)));
+            assertTrue(store.rotate("rotated", clock.instant(), row("successor", "f3", Duration.ofDays(1), Duration.ofDays(1))));
+            clock.advance(Duration.ofMinutes(2));
+
+            new ExpiredTokenCleanup(store, clock, 1).run();
+
+            assertFalse(store.findByHash("idle-expired").isPresent());
+            assertFalse(store.findByHash("family-expired").isPresent());
+            assertEquals(RefreshTokenState.ROTATED, store.findByHash("rotated").get().state(),
+                    "rotated rows stay for reuse detection until they expire");
+            assertTrue(store.findByHash("successor").isPresent());
+
+            clock.advance(Duration.ofDays(1));
+            new ExpiredTokenCleanup(store, clock).run();
+            assertFalse(store.findByHash("rotated").isPresent());
+            assertFalse(store.findByHash("successor").isPresent());
+        }
+    }
+
+    @Test
+    void aFailedRunIsLoggedAndTheNextScheduledRunStillHappens() throws Exception {
+        try (RefreshTokenStore real = H2Stores.open(dir)) {
+            real.insert(row("expired", "f1", Duration.ofMinutes(1), Duration.ofDays(1)));
+            clock.advance(Duration.ofMinutes(2));
+            AtomicInteger calls = new AtomicInteger();
+            CountDownLatch secondRun = new CountDownLatch(1);
+            RefreshTokenStore failingOnce = new DelegatingStore(real) {
+                @Override
+                public int deleteExpired(Instant now, int batchSize) {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new StoreUnavailableException("database down", null);
+                    }
+                    int deleted = super.deleteExpired(now, batchSize);
+                    secondRun.countDown();
+                    return deleted;
+                }
+            };
+            try (CleanupScheduler scheduler = new CleanupScheduler(new ExpiredTokenCleanup(failingOnce, clock),
+                    Duration.ofMillis(50), "jwtauth-cleanup-test")) {
+                assertTrue(secondRun.await(10, TimeUnit.SECONDS), "the run after a failure happened");
+            }
+            assertFalse(real.findByHash("expired").isPresent());
+        }
+    }
+
+    @Test
+    void closingTheSchedulerStopsItsThread() throws Exception {
+        try (RefreshTokenStore store = H2Stores.open(dir)) {
+            CleanupScheduler scheduler = new CleanupScheduler(new ExpiredTokenCleanup(store, clock),
+                    Duration.ofMillis(10), "jwtauth-cleanup-stoptest");
+            Thread.sleep(50);
+            assertTrue(threadAlive("jwtauth-cleanup-stoptest"));
+            scheduler.close();
+            assertFalse(threadAlive("jwtauth-cleanup-stoptest"));
+        }
+    }
+
+    private static boolean threadAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+
+    /** A real store with one method overridden by the test. */
+    private static class DelegatingStore implements RefreshTokenStore {
+        private final RefreshTokenStore delegate;
+
+        DelegatingStore(RefreshTokenStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void insert(StoredRefreshToken token) {
+            delegate.insert(token);
+        }
+
+        @Override
+        public Optional<StoredRefreshToken> findByHash(String hash) {
+            return delegate.findByHash(hash);
+        }
+
+        @Override
+        public boolean rotate(String hash, Instant rotatedAt, StoredRefreshToken successor) {
+            return delegate.rotate(hash, rotatedAt, successor);
+        }
+
+        @Override
+        public int revokeFamily(String familyId) {
+            return delegate.revokeFamily(familyId);
+        }
+
+        @Override
+        public int revokeSubject(String subject) {
+            return delegate.revokeSubject(subject);
+        }
+
+        @Override
+        public int deleteExpired(Instant now, int batchSize) {
+            return delegate.deleteExpired(now, batchSize);
+        }
+
+        @Override
+        public void close() {
+            // the test closes the real store
+        }
+    }
+}
