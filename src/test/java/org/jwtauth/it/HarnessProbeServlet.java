@@ -46,7 +46,9 @@ public class HarnessProbeServlet extends HttpServlet {
             request.login(username, password);
         } catch (ServletException e) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            writer(response).println("login.failed=" + e.getClass().getName());
+            PrintWriter out = writer(response);
+            out.println("login.failed=" + e.getClass().getName());
+            out.println("login.message=" + e.getMessage());
             return;
         }
         PrintWriter out = writer(response);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.JreMemoryLeakPreventionListener;
 import org.apache.catalina.realm.MemoryRealm;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
@@ -39,6 +40,10 @@ final class TomcatContainer implements Container {
         }
         tomcat = new Tomcat();
         tomcat.setBaseDir(workDir.toString());
+        // As in the stock conf/server.xml. Among others it initialises DriverManager outside any
+        // web app; otherwise the first caller inside the web app (even Tomcat's own leak check at
+        // undeploy) registers the JDBC drivers of WEB-INF/lib and Tomcat reports them as leaked.
+        tomcat.getServer().addLifecycleListener(new JreMemoryLeakPreventionListener());
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
