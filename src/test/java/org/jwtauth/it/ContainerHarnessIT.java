@@ -2,6 +2,7 @@ package org.jwtauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -127,6 +128,23 @@ class ContainerHarnessIT {
         }
 
         @Test
+        void rawSenderDeliversRepeatedHeadersThatHttpClientWouldMerge() {
+            HttpResult result = app.raw().send("GET", app.uri("/probe/x").getRawPath(), null,
+                    "X-Probe: one", "X-Probe: two");
+
+            assertEquals(200, result.status(), result::toString);
+            assertEquals("[one, two]", properties(result).getProperty("header.X-Probe"), result::toString);
+        }
+
+        @Test
+        void optionsIsAnsweredWithTheAllowedMethods() {
+            HttpResult result = app.http().options(app.uri("/probe/x"));
+
+            assertEquals(200, result.status(), result::toString);
+            assertTrue(result.header("Allow").orElse("").contains("POST"), result::toString);
+        }
+
+        @Test
         void requestLoginWithCorrectPasswordAuthenticatesAgainstTheRealmWithItsRoles() {
             Properties result = login("alice", "alice-secret", 200);
 
@@ -159,6 +177,18 @@ class ContainerHarnessIT {
             Properties result = login("mallory", "alice-secret", 401);
 
             assertEquals("jakarta.servlet.ServletException", result.getProperty("login.failed"), result::toString);
+        }
+
+        @Test
+        void webAppWhoseListenerFailsMakesTheDeploymentFail() {
+            WebAppDirectory failing = WebAppDirectory.builder()
+                    .webXml(WebXml.of("<listener><listener-class>" + FailingListener.class.getName()
+                            + "</listener-class></listener>"))
+                    .classes(FailingListener.class)
+                    .withoutLibrary()
+                    .build();
+
+            assertThrows(Exception.class, () -> DeployedApp.deploy(kind, failing, "/failing", USERS).close());
         }
 
         // Unannotated tests have Order.DEFAULT: restart and undeploy run after them.

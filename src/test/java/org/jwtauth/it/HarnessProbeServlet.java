@@ -35,6 +35,7 @@ public class HarnessProbeServlet extends HttpServlet {
         Set<String> libs = getServletContext().getResourcePaths("/WEB-INF/lib/");
         out.println("webInf.lib=" + (libs == null ? "" : String.join(",", new java.util.TreeSet<>(libs))));
         out.println("servletName=" + getServletName());
+        out.println("header.X-Probe=" + java.util.Collections.list(request.getHeaders("X-Probe")));
     }
 
     /** Form fields "username", "password" and "roles" (comma-separated roles to probe). */
