@@ -1,0 +1,111 @@
+package org.jwtauth.it.support;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.security.HashLoginService;
+import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.security.Credential;
+
+/**
+ * Embedded Jetty 12 (ee10) with one {@link WebAppContext}, configured like a deployer's
+ * jetty-base would: the default WebAppContext configurations (which read WEB-INF/web.xml and
+ * every WEB-INF/lib/*.jar's META-INF/web-fragment.xml) and a {@link HashLoginService} realm.
+ */
+final class JettyContainer implements Container {
+
+    private final Path workDir;
+    private Server server;
+    private ContextHandlerCollection contexts;
+    private WebAppContext webApp;
+
+    JettyContainer(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    @Override
+    public String name() {
+        return "Jetty";
+    }
+
+    @Override
+    public URI start(WebAppDirectory app, String contextPath, Users users) throws Exception {
+        if (server != null) {
+            throw new IllegalStateException("Already started");
+        }
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        contexts = new ContextHandlerCollection();
+        server.setHandler(contexts);
+        server.start();
+
+        String path = Container.normalise(contextPath);
+        webApp = new WebAppContext();
+        webApp.setContextPath(path.isEmpty() ? "/" : path);
+        webApp.setWar(app.root().toString());
+        webApp.setTempDirectory(Files.createDirectories(workDir.resolve("tmp")).toFile());
+        // Without this a failing listener or servlet only logs and the context answers 503;
+        // tests want the deployment itself to fail with the cause.
+        webApp.setThrowUnavailableOnStartupException(true);
+        // Set on the web app's own security handler rather than as a server bean so that the
+        // realm does not have to match <realm-name> in web.xml: any login-config uses it.
+        webApp.getSecurityHandler().setLoginService(loginService(users));
+        contexts.addHandler(webApp);
+        webApp.start();
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path + "/");
+    }
+
+    private static HashLoginService loginService(Users users) {
+        UserStore store = new UserStore();
+        for (Map.Entry<String, Users.User> user : users.asMap().entrySet()) {
+            store.addUser(user.getKey(), Credential.getCredential(user.getValue().password()),
+                    user.getValue().roles().toArray(new String[0]));
+        }
+        HashLoginService service = new HashLoginService("it-realm");
+        service.setUserStore(store);
+        return service;
+    }
+
+    @Override
+    public void undeploy() throws Exception {
+        if (webApp != null) {
+            webApp.stop();
+            contexts.removeHandler(webApp);
+            webApp.destroy();
+            webApp = null;
+        }
+    }
+
+    @Override
+    public void restartWebApp() throws Exception {
+        if (webApp == null) {
+            throw new IllegalStateException("No web app deployed");
+        }
+        // WebAppContext drops the class loader it created when it stops, so this start loads
+        // the application and the library again, as a hot redeploy does.
+        webApp.stop();
+        webApp.start();
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (server != null) {
+            try {
+                undeploy();
+            } finally {
+                server.stop();
+                server.destroy();
+                server = null;
+            }
+        }
+    }
+}

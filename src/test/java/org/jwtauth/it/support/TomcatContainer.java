@@ -1,0 +1,136 @@
+package org.jwtauth.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.JreMemoryLeakPreventionListener;
+import org.apache.catalina.realm.MemoryRealm;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.scan.StandardJarScanner;
+
+/**
+ * Embedded Tomcat 11 with one web app added like a deployer's docBase, and a
+ * {@link MemoryRealm} reading a generated tomcat-users.xml on the engine, as conf/server.xml does.
+ */
+final class TomcatContainer implements Container {
+
+    private final Path workDir;
+    private Tomcat tomcat;
+    private Context context;
+
+    TomcatContainer(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    @Override
+    public String name() {
+        return "Tomcat";
+    }
+
+    @Override
+    public URI start(WebAppDirectory app, String contextPath, Users users) throws Exception {
+        if (tomcat != null) {
+            throw new IllegalStateException("Already started");
+        }
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(workDir.toString());
+        // As in the stock conf/server.xml. Among others it initialises DriverManager outside any
+        // web app; otherwise the first caller inside the web app (even Tomcat's own leak check at
+        // undeploy) registers the JDBC drivers of WEB-INF/lib and Tomcat reports them as leaked.
+        tomcat.getServer().addLifecycleListener(new JreMemoryLeakPreventionListener());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        tomcat.getHost().setAppBase(Files.createDirectories(workDir.resolve("webapps")).toString());
+        tomcat.getHost().setAutoDeploy(false);
+        tomcat.getEngine().setRealm(realm(users));
+
+        String path = Container.normalise(contextPath);
+        context = tomcat.addWebapp(path, app.root().toString());
+        StandardJarScanner scanner = new StandardJarScanner();
+        // The library's classes are also on the test JVM's class path; only WEB-INF/lib may
+        // contribute fragments, as in a real Tomcat whose class path holds no application JARs.
+        scanner.setScanClassPath(false);
+        context.setJarScanner(scanner);
+        context.addLifecycleListener(event -> {
+            // Tomcat.addWebapp declares the JSP servlet (load-on-startup) like conf/web.xml does,
+            // but Jasper is not on the class path: drop it so its load failure does not bury real errors.
+            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.findChild("jsp") != null) {
+                context.removeChild(context.findChild("jsp"));
+                context.removeServletMapping("*.jsp");
+                context.removeServletMapping("*.jspx");
+            }
+        });
+        tomcat.start();
+        requireAvailable("start");
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path + "/");
+    }
+
+    private MemoryRealm realm(Users users) throws IOException {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tomcat-users>\n");
+        for (Map.Entry<String, Users.User> user : users.asMap().entrySet()) {
+            xml.append("  <user username=\"").append(escape(user.getKey()))
+                    .append("\" password=\"").append(escape(user.getValue().password()))
+                    .append("\" roles=\"").append(escape(String.join(",", user.getValue().roles())))
+                    .append("\"/>\n");
+        }
+        xml.append("</tomcat-users>\n");
+        Path file = Files.createDirectories(workDir.resolve("conf")).resolve("tomcat-users.xml");
+        Files.writeString(file, xml);
+        MemoryRealm realm = new MemoryRealm();
+        realm.setPathname(file.toAbsolutePath().toString());
+        return realm;
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Tomcat logs a failed context start and keeps running; tests want it to fail loudly. */
+    private void requireAvailable(String action) {
+        if (!context.getState().isAvailable()) {
+            throw new IllegalStateException("Tomcat could not " + action + " the web app " + context.getDocBase()
+                    + " (state " + context.getState() + "); see the log above for the cause");
+        }
+    }
+
+    @Override
+    public void undeploy() {
+        if (context != null) {
+            // Stops and destroys the context, as the manager's undeploy does (leak checks run here).
+            tomcat.getHost().removeChild(context);
+            context = null;
+        }
+    }
+
+    @Override
+    public void restartWebApp() {
+        if (context == null) {
+            throw new IllegalStateException("No web app deployed");
+        }
+        // Same as the manager's "reload": stop, new class loader, start.
+        context.reload();
+        requireAvailable("restart");
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (tomcat != null) {
+            try {
+                undeploy();
+                tomcat.stop();
+            } finally {
+                // destroy() closes the server socket (Tomcat binds it at init, not start).
+                tomcat.destroy();
+                tomcat = null;
+            }
+        }
+    }
+}
