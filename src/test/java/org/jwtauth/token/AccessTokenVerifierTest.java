@@ -227,6 +227,20 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void verifyWhenRolesContainNullOrAreNullThenRefusedOrEmptyButNeverARuntimeException() {
+        assertRefused(withClaim("roles", java.util.Arrays.asList("user", null)), Reason.INVALID);
+        String nullRoles = sign(JsonUtil.toJson(header()),
+                JsonUtil.toJson(claims()).replaceFirst("\"roles\":\\[\"user\"\\]", "\"roles\":null"), SECRET,
+                "HmacSHA256");
+        assertTrue(TestTokens.decode(nullRoles.split("\\.")[1]).contains("\"roles\":null"));
+        try {
+            assertEquals(Set.of(), verifier.verify(nullRoles).roles());
+        } catch (InvalidTokenException e) {
+            assertEquals(Reason.INVALID, e.reason());
+        }
+    }
+
+    @Test
     void verifyWhenRolesClaimAbsentThenNoRoles() throws Exception {
         assertEquals(Set.of(), verifier.verify(withoutClaim("roles")).roles());
     }
