@@ -283,6 +283,19 @@ class SettingsParserTest {
     }
 
     @Test
+    void summaryWhenPasswordIsInTheJdbcUrlUserInfoThenItIsMasked() {
+        String password = "Db-Passw0rd-xyz";
+        Settings mysql = parse(withSecret(SettingsParser.STORE_URL, "jdbc:mysql://auth:" + password + "@db:3306/auth",
+                SettingsParser.STORE_PASSWORD, password));
+        Settings oracle = parse(withSecret(SettingsParser.STORE_URL, "jdbc:oracle:thin:auth/" + password + "@db:1521:orcl",
+                SettingsParser.STORE_PASSWORD, password));
+        assertFalse(mysql.summary().contains(password), mysql.summary());
+        assertFalse(oracle.summary().contains(password), oracle.summary());
+        assertTrue(mysql.summary().contains("db:3306/auth"), mysql.summary());
+        assertTrue(oracle.summary().contains("db:1521:orcl"), oracle.summary());
+    }
+
+    @Test
     void summaryWhenBase64SecretThenNeitherEncodedNorDecodedSecretAppears() {
         String encoded = Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8));
         Settings s = parse(withSecret(SettingsParser.SECRET, "base64:" + encoded));
