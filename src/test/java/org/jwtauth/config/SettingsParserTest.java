@@ -208,6 +208,8 @@ class SettingsParserTest {
     void parseWhenDurationIsNotIso8601ThenRefusedNamingThatKey(String key) {
         refused(withSecret(key, "15 minutes"), key);
         refused(withSecret(key, "900"), key);
+        refused(withSecret(key, "P1Y"), key);
+        refused(withSecret(key, "PT9999999999999999999H"), key);
     }
 
     @ParameterizedTest
