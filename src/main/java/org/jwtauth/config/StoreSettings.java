@@ -57,6 +57,20 @@ public final class StoreSettings {
                 cut = Math.min(cut, i);
             }
         }
-        return jdbcUrl.substring(0, cut);
+        return withoutUserInfo(jdbcUrl.substring(0, cut));
+    }
+
+    /**
+     * MySQL's {@code //user:password@host} and Oracle's {@code thin:user/password@host} put the password before an
+     * '@'; mask what lies between the scheme and the last '@'.
+     */
+    private static String withoutUserInfo(String jdbcUrl) {
+        int at = jdbcUrl.lastIndexOf('@');
+        if (at < 0) {
+            return jdbcUrl;
+        }
+        int slashes = jdbcUrl.indexOf("//");
+        int start = slashes >= 0 && slashes < at ? slashes + 2 : jdbcUrl.lastIndexOf(':', at) + 1;
+        return jdbcUrl.substring(0, start) + "***" + jdbcUrl.substring(at);
     }
 }

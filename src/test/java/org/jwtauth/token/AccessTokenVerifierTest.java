@@ -1,0 +1,440 @@
+package org.jwtauth.token;
+
+import static org.jwtauth.token.TestTokens.KEYS;
+import static org.jwtauth.token.TestTokens.NOW;
+import static org.jwtauth.token.TestTokens.SECRET;
+import static org.jwtauth.token.TestTokens.b64;
+import static org.jwtauth.token.TestTokens.claims;
+import static org.jwtauth.token.TestTokens.header;
+import static org.jwtauth.token.TestTokens.sign;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.OctetSequenceJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.keys.HmacKey;
+import org.jwtauth.token.InvalidTokenException.Reason;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every way an access token is refused (design section 5, RFC 8725), each starting from a correct hand-made
+ * token that {@link #verifyWhenHandMadeTokenIsCorrectThenAccepted} shows is accepted.
+ */
+class AccessTokenVerifierTest {
+
+    private final AccessTokenVerifier verifier = TestTokens.verifier(TestTokens.fixedAt(NOW));
+
+    private void assertRefused(String token, Reason reason) {
+        InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+        assertEquals(reason, e.reason());
+        // Fixed, client-safe texts only: never the token, nor a claim value.
+        assertEquals(reason.description(), e.getMessage());
+        assertFalse(e.getMessage().contains("alice"));
+        assertNull(e.getCause());
+    }
+
+    private void assertAccepted(String token) {
+        JwtPrincipal p = assertDoesNotThrow(() -> verifier.verify(token));
+        assertEquals("alice", p.getName());
+    }
+
+    private static String withClaim(String name, Object value) {
+        Map<String, Object> c = claims();
+        c.put(name, value);
+        return sign(header(), c);
+    }
+
+    private static String withoutClaim(String name) {
+        Map<String, Object> c = claims();
+        c.remove(name);
+        return sign(header(), c);
+    }
+
+    private static String withHeader(String name, Object value) {
+        Map<String, Object> h = header();
+        if (value == null) {
+            h.remove(name);
+        } else {
+            h.put(name, value);
+        }
+        return sign(h, claims());
+    }
+
+    @Test
+    void verifyWhenHandMadeTokenIsCorrectThenAccepted() throws Exception {
+        JwtPrincipal p = verifier.verify(sign(header(), claims()));
+        assertEquals("alice", p.getName());
+        assertEquals("family-1", p.sessionId());
+        assertEquals(Set.of("user"), p.roles());
+    }
+
+    // --- time ---------------------------------------------------------------------------------------------
+
+    @Test
+    void verifyWhenTokenExpiredBeyondSkewThenExpired() {
+        Map<String, Object> c = claims();
+        c.put("iat", NOW - 931);
+        c.put("exp", NOW - 31);
+        assertRefused(sign(header(), c), Reason.EXPIRED);
+    }
+
+    @Test
+    void verifyWhenTokenExpiredWithinSkewThenAccepted() {
+        Map<String, Object> c = claims();
+        c.put("iat", NOW - 930);
+        c.put("exp", NOW - 30);
+        assertAccepted(sign(header(), c));
+    }
+
+    @Test
+    void verifyWhenIssuedInTheFutureBeyondSkewThenInvalid() {
+        Map<String, Object> c = claims();
+        c.put("iat", NOW + 31);
+        c.put("exp", NOW + 31 + 900);
+        assertRefused(sign(header(), c), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenIssuedInTheFutureWithinSkewThenAccepted() {
+        Map<String, Object> c = claims();
+        c.put("iat", NOW + 30);
+        c.put("exp", NOW + 30 + 900);
+        assertAccepted(sign(header(), c));
+    }
+
+    @Test
+    void verifyWhenNotBeforeInTheFutureBeyondSkewThenInvalid() {
+        assertRefused(withClaim("nbf", NOW + 31), Reason.INVALID);
+        assertAccepted(withClaim("nbf", NOW + 30));
+    }
+
+    @Test
+    void verifyWhenValidityLongerThanLifetimePlusSkewThenInvalid() {
+        assertRefused(withClaim("exp", NOW + 900 + 31), Reason.INVALID);
+        assertAccepted(withClaim("exp", NOW + 900 + 30));
+    }
+
+    @Test
+    void verifyWhenExpIsHugeThenInvalid() {
+        assertRefused(sign(JsonUtil.toJson(header()),
+                JsonUtil.toJson(claims()).replaceFirst("\"exp\":\\d+", "\"exp\":1e300"), SECRET, "HmacSHA256"),
+                Reason.INVALID);
+        assertRefused(withClaim("exp", Long.MAX_VALUE), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenExpIsNegativeThenInvalid() {
+        assertRefused(withClaim("exp", -1), Reason.INVALID);
+        assertRefused(withClaim("exp", Long.MIN_VALUE), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenExpBeforeIatThenInvalid() {
+        assertRefused(withClaim("exp", NOW - 1), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenExpIsNotANumberThenInvalid() {
+        assertRefused(withClaim("exp", String.valueOf(NOW + 900)), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenExpMissingThenInvalid() {
+        assertRefused(withoutClaim("exp"), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenIatMissingThenInvalid() {
+        assertRefused(withoutClaim("iat"), Reason.INVALID);
+    }
+
+    // --- issuer, audience, type ---------------------------------------------------------------------------
+
+    @Test
+    void verifyWhenIssuerWrongOrMissingThenInvalid() {
+        assertRefused(withClaim("iss", "https://evil.test"), Reason.INVALID);
+        assertRefused(withoutClaim("iss"), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenAudienceWrongOrMissingThenInvalid() {
+        assertRefused(withClaim("aud", "api://billing"), Reason.INVALID);
+        assertRefused(withClaim("aud", List.of("api://billing", "api://other")), Reason.INVALID);
+        assertRefused(withoutClaim("aud"), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenAudienceIsArrayContainingOursThenAccepted() {
+        assertAccepted(withClaim("aud", List.of("api://billing", TestTokens.AUDIENCE)));
+    }
+
+    @Test
+    void verifyWhenTypMissingThenInvalid() {
+        assertRefused(withHeader("typ", null), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenTypIsPlainJwtThenInvalid() {
+        assertRefused(withHeader("typ", "JWT"), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenTypIsTheFullMediaTypeThenAccepted() {
+        // RFC 9068 section 2.1 / RFC 7515 section 4.1.9: "application/" may be present.
+        assertAccepted(withHeader("typ", "application/at+jwt"));
+    }
+
+    // --- subject, session, jti, roles ---------------------------------------------------------------------
+
+    @Test
+    void verifyWhenSubjectMissingEmptyOrNotAStringThenInvalid() {
+        assertRefused(withoutClaim("sub"), Reason.INVALID);
+        assertRefused(withClaim("sub", ""), Reason.INVALID);
+        assertRefused(withClaim("sub", 42), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenSessionIdMissingEmptyOrNotAStringThenInvalid() {
+        assertRefused(withoutClaim("sid"), Reason.INVALID);
+        assertRefused(withClaim("sid", ""), Reason.INVALID);
+        assertRefused(withClaim("sid", List.of("family-1")), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenJtiMissingEmptyOrNotAStringThenInvalid() {
+        assertRefused(withoutClaim("jti"), Reason.INVALID);
+        assertRefused(withClaim("jti", ""), Reason.INVALID);
+        assertRefused(withClaim("jti", 7), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenRolesIsNotAnArrayOfStringsThenInvalid() {
+        assertRefused(withClaim("roles", "admin"), Reason.INVALID);
+        assertRefused(withClaim("roles", List.of(1, 2)), Reason.INVALID);
+        assertRefused(withClaim("roles", Map.of("admin", true)), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenRolesContainNullOrAreNullThenRefusedOrEmptyButNeverARuntimeException() {
+        assertRefused(withClaim("roles", java.util.Arrays.asList("user", null)), Reason.INVALID);
+        String nullRoles = sign(JsonUtil.toJson(header()),
+                JsonUtil.toJson(claims()).replaceFirst("\"roles\":\\[\"user\"\\]", "\"roles\":null"), SECRET,
+                "HmacSHA256");
+        assertTrue(TestTokens.decode(nullRoles.split("\\.")[1]).contains("\"roles\":null"));
+        try {
+            assertEquals(Set.of(), verifier.verify(nullRoles).roles());
+        } catch (InvalidTokenException e) {
+            assertEquals(Reason.INVALID, e.reason());
+        }
+    }
+
+    @Test
+    void verifyWhenRolesClaimAbsentThenNoRoles() throws Exception {
+        assertEquals(Set.of(), verifier.verify(withoutClaim("roles")).roles());
+    }
+
+    // --- signature, key, algorithm ------------------------------------------------------------------------
+
+    @Test
+    void verifyWhenSignedWithAnotherSecretThenInvalid() {
+        assertRefused(sign(JsonUtil.toJson(header()), JsonUtil.toJson(claims()), TestTokens.OTHER_SECRET, "HmacSHA256"),
+                Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenPayloadChangedAfterSigningThenInvalid() {
+        String[] parts = sign(header(), claims()).split("\\.");
+        Map<String, Object> c = claims();
+        c.put("roles", List.of("admin"));
+        assertRefused(parts[0] + "." + b64(JsonUtil.toJson(c)) + "." + parts[2], Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenKidUnknownOrMissingThenInvalid() {
+        assertRefused(withHeader("kid", "some-other-key"), Reason.INVALID);
+        assertRefused(withHeader("kid", null), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenAlgIsNoneThenInvalid() {
+        String token = b64("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"" + KEYS.signingKeyId() + "\"}") + "."
+                + b64(JsonUtil.toJson(claims())) + ".";
+        // No signature segment at all is not even the right shape.
+        assertRefused(token, Reason.MALFORMED);
+        // With a dummy third segment it is the right shape, and still refused.
+        assertRefused(token + "AAAA", Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenAlgIsNoneThroughJose4jThenInvalid() throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+        jws.setHeader("typ", "at+jwt");
+        jws.setKeyIdHeaderValue(KEYS.signingKeyId());
+        jws.setPayload(JsonUtil.toJson(claims()));
+        String token = jws.getCompactSerialization();
+        assertTrue(token.endsWith("."));
+        assertRefused(token, Reason.MALFORMED);
+    }
+
+    @Test
+    void verifyWhenAlgIsHs384WithTheSameSecretButHs256ConfiguredThenInvalid() {
+        Map<String, Object> h = header();
+        h.put("alg", "HS384");
+        assertRefused(sign(JsonUtil.toJson(h), JsonUtil.toJson(claims()), SECRET, "HmacSHA384"), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenUnknownCriticalHeaderThenInvalid() {
+        Map<String, Object> h = header();
+        h.put("crit", List.of("x-must-understand"));
+        h.put("x-must-understand", true);
+        assertRefused(sign(h, claims()), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenEmbeddedJwkCarriesAttackerKeyThenItIsNotUsed() throws Exception {
+        byte[] attackerSecret = "attacker-secret-0123456789-abcdefghijklmnop".getBytes();
+        OctetSequenceJsonWebKey jwk = new OctetSequenceJsonWebKey(new HmacKey(attackerSecret));
+        for (String kid : new String[] {KEYS.signingKeyId(), "attacker"}) {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+            jws.setHeader("typ", "at+jwt");
+            jws.setKeyIdHeaderValue(kid);
+            jws.getHeaders().setJwkHeaderValue("jwk", jwk);
+            jws.setPayload(JsonUtil.toJson(claims()));
+            jws.setKey(new HmacKey(attackerSecret));
+            jws.setDoKeyValidation(false);
+            String token = jws.getCompactSerialization();
+            assertTrue(TestTokens.decode(token.split("\\.")[0]).contains("\"jwk\""));
+            assertTrue(jwk.toParams(JsonWebKey.OutputControlLevel.INCLUDE_SYMMETRIC).containsKey("k"));
+            assertRefused(token, Reason.INVALID);
+        }
+    }
+
+    @Test
+    void verifyWhenNestedJwtWrapsAValidTokenThenInvalid() {
+        String inner = sign(header(), claims());
+        assertAccepted(inner);
+        Map<String, Object> h = header();
+        h.put("cty", "JWT");
+        String outer = sign(JsonUtil.toJson(h), inner, SECRET, "HmacSHA256");
+        assertRefused(outer, Reason.INVALID);
+    }
+
+    // --- shape --------------------------------------------------------------------------------------------
+
+    @Test
+    void verifyWhenNotThreeSegmentsThenMalformed() {
+        String[] p = sign(header(), claims()).split("\\.");
+        assertRefused(p[0] + "." + p[1], Reason.MALFORMED);
+        assertRefused(p[0] + "." + p[1] + "." + p[2] + "." + p[2], Reason.MALFORMED);
+        assertRefused(p[0] + ".." + p[2], Reason.MALFORMED);
+        assertRefused("", Reason.MALFORMED);
+        assertRefused(null, Reason.MALFORMED);
+    }
+
+    @Test
+    void verifyWhenJweShapedFiveSegmentsThenMalformed() {
+        String jweHeader = b64("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"typ\":\"at+jwt\"}");
+        assertRefused(jweHeader + ".AAAA.BBBBBBBBBBBBBBBB.CCCCCCCC.DDDDDDDDDDDDDDDDDDDDDD", Reason.MALFORMED);
+    }
+
+    @Test
+    void verifyWhenPaddingPlusSlashOrWhitespaceThenMalformed() {
+        String token = sign(header(), claims());
+        String[] p = token.split("\\.");
+        assertRefused(token + "=", Reason.MALFORMED);
+        assertRefused(p[0] + "==." + p[1] + "." + p[2], Reason.MALFORMED);
+        assertRefused(token.replace('-', '+').replace('_', '/') + "+/", Reason.MALFORMED);
+        assertRefused(p[0] + "." + p[1] + "." + p[2].substring(1) + "+", Reason.MALFORMED);
+        assertRefused(p[0] + "." + p[1] + "." + p[2].substring(1) + "/", Reason.MALFORMED);
+        assertRefused(" " + token, Reason.MALFORMED);
+        assertRefused(token + "\n", Reason.MALFORMED);
+        assertRefused(p[0] + ". " + p[1] + "." + p[2], Reason.MALFORMED);
+        assertRefused(p[0] + "." + p[1] + "\t." + p[2], Reason.MALFORMED);
+    }
+
+    @Test
+    void verifyWhenTokenLongerThan8KbThenMalformedEvenIfSignedCorrectly() {
+        String accepted = null;
+        String refused = null;
+        for (int pad = 7000; pad < 7000 + 10_000 && refused == null; pad++) {
+            Map<String, Object> c = claims();
+            c.put("pad", "x".repeat(pad - 7000));
+            String t = sign(header(), c);
+            if (t.length() <= 8192) {
+                accepted = t;
+            } else {
+                refused = t;
+            }
+        }
+        assertTrue(accepted.length() <= 8192 && accepted.length() > 8180, "length " + accepted.length());
+        assertAccepted(accepted);
+        assertTrue(refused.length() > 8192);
+        assertRefused(refused, Reason.MALFORMED);
+        assertRefused("a".repeat(5000) + "." + "b".repeat(5000) + ".c", Reason.MALFORMED);
+    }
+
+    @Test
+    void verifyWhenSegmentsAreNotJsonThenInvalid() {
+        assertRefused("aaaa.bbbb.cccc", Reason.INVALID);
+        assertRefused(sign("{\"alg\":\"HS256\"", "{}", SECRET, "HmacSHA256"), Reason.INVALID);
+        assertRefused(sign(JsonUtil.toJson(header()), "[1,2,3]", SECRET, "HmacSHA256"), Reason.INVALID);
+        assertRefused(sign(JsonUtil.toJson(header()), "not json", SECRET, "HmacSHA256"), Reason.INVALID);
+    }
+
+    @Test
+    void verifyWhenDeeplyNestedJsonWithin8KbThenNoErrorEscapes() {
+        for (String[] brackets : new String[][] {{"[", "]"}, {"{\"a\":", "}"}}) {
+            int depth = brackets[0].length() == 1 ? 2800 : 950;
+            String nested = brackets[0].repeat(depth) + "1" + brackets[1].repeat(depth);
+            String payload = JsonUtil.toJson(claims()).replaceFirst("\\}$", ",\"deep\":" + nested + "}");
+            String token = sign(JsonUtil.toJson(header()), payload, SECRET, "HmacSHA256");
+            assertTrue(token.length() <= 8192, "length " + token.length());
+            assertDoesNotThrow(() -> {
+                try {
+                    verifier.verify(token);
+                } catch (InvalidTokenException e) {
+                    assertEquals(e.reason().description(), e.getMessage());
+                }
+            });
+            // Nested in the header too.
+            String headerJson = JsonUtil.toJson(header()).replaceFirst("\\}$", ",\"deep\":" + nested + "}");
+            String token2 = sign(headerJson, JsonUtil.toJson(claims()), SECRET, "HmacSHA256");
+            assertDoesNotThrow(() -> {
+                try {
+                    verifier.verify(token2);
+                } catch (InvalidTokenException e) {
+                    assertEquals(e.reason().description(), e.getMessage());
+                }
+            });
+        }
+    }
+
+    @Test
+    void verifyWhenJsonHasDuplicateClaimsThenTheLastDoesNotSilentlyChangeSubject() {
+        // A duplicate member name (RFC 7515 section 5.2): either refused, or read consistently as one value.
+        String payload = JsonUtil.toJson(claims()).replaceFirst("\\}$", ",\"sub\":\"mallory\"}");
+        String token = sign(JsonUtil.toJson(header()), payload, SECRET, "HmacSHA256");
+        try {
+            JwtPrincipal p = verifier.verify(token);
+            assertEquals(p.getName(), p.claim("sub").orElseThrow());
+        } catch (InvalidTokenException e) {
+            assertEquals(Reason.INVALID, e.reason());
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.jwtauth.web;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Hand-made servlet doubles: only the methods the library calls do anything. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    /** A request; build with the fluent setters, then {@link #proxy()}. */
+    static final class Request {
+        String method = "GET";
+        String servletPath = "/api";
+        String pathInfo = "/orders";
+        String queryString;
+        final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+        Request header(String name, String value) {
+            headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        Request method(String m) {
+            method = m;
+            return this;
+        }
+
+        Request path(String servlet, String info) {
+            servletPath = servlet;
+            pathInfo = info;
+            return this;
+        }
+
+        Request query(String q) {
+            queryString = q;
+            return this;
+        }
+
+        HttpServletRequest proxy() {
+            InvocationHandler h = (p, m, args) -> {
+                switch (m.getName()) {
+                    case "getMethod":
+                        return method;
+                    case "getServletPath":
+                        return servletPath;
+                    case "getPathInfo":
+                        return pathInfo;
+                    case "getQueryString":
+                        return queryString;
+                    case "getHeaders":
+                        return Collections.enumeration(
+                                headers.getOrDefault(((String) args[0]).toLowerCase(java.util.Locale.ROOT), List.of()));
+                    case "getHeader": {
+                        List<String> v = headers.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT));
+                        return v == null ? null : v.get(0);
+                    }
+                    case "getUserPrincipal":
+                    case "getRemoteUser":
+                    case "getAuthType":
+                        return null;
+                    case "isUserInRole":
+                        return false;
+                    case "toString":
+                        return "FakeRequest";
+                    case "hashCode":
+                        return System.identityHashCode(p);
+                    case "equals":
+                        return p == args[0];
+                    default:
+                        throw new UnsupportedOperationException("request." + m.getName());
+                }
+            };
+            return (HttpServletRequest) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class}, h);
+        }
+    }
+
+    /** A response recording what was written. */
+    static final class Response {
+        int status = 200;
+        boolean committed;
+        String contentType;
+        Integer contentLength;
+        final Map<String, String> headers = new HashMap<>();
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        String bodyText() {
+            return new String(body.toByteArray(), StandardCharsets.UTF_8);
+        }
+
+        HttpServletResponse proxy() {
+            ServletOutputStream out = new ServletOutputStream() {
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                }
+
+                @Override
+                public void write(int b) {
+                    body.write(b);
+                }
+            };
+            InvocationHandler h = (p, m, args) -> {
+                switch (m.getName()) {
+                    case "setStatus":
+                        status = (Integer) args[0];
+                        return null;
+                    case "getStatus":
+                        return status;
+                    case "setHeader":
+                        headers.put(((String) args[0]).toLowerCase(java.util.Locale.ROOT), (String) args[1]);
+                        return null;
+                    case "getHeader":
+                        return headers.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT));
+                    case "isCommitted":
+                        return committed;
+                    case "setContentType":
+                        contentType = (String) args[0];
+                        return null;
+                    case "setContentLength":
+                        contentLength = (Integer) args[0];
+                        return null;
+                    case "getOutputStream":
+                        return out;
+                    case "toString":
+                        return "FakeResponse";
+                    case "hashCode":
+                        return System.identityHashCode(p);
+                    case "equals":
+                        return p == args[0];
+                    default:
+                        throw new UnsupportedOperationException("response." + m.getName());
+                }
+            };
+            return (HttpServletResponse) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class}, h);
+        }
+    }
+
+    /** A chain remembering the request it was called with. */
+    static final class Chain implements FilterChain {
+        ServletRequest request;
+        int calls;
+
+        @Override
+        public void doFilter(ServletRequest req, jakarta.servlet.ServletResponse res) {
+            request = req;
+            calls++;
+        }
+
+        boolean ran() {
+            return calls > 0;
+        }
+    }
+
+    static ServletContext context(Map<String, Object> attributes) {
+        return (ServletContext) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
+                new Class<?>[] {ServletContext.class}, (p, m, args) -> {
+                    switch (m.getName()) {
+                        case "getAttribute":
+                            return attributes.get((String) args[0]);
+                        case "getContextPath":
+                            return "/app";
+                        case "toString":
+                            return "FakeContext";
+                        default:
+                            throw new UnsupportedOperationException("context." + m.getName());
+                    }
+                });
+    }
+
+    static FilterConfig filterConfig(Map<String, String> initParams, ServletContext context) {
+        return (FilterConfig) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
+                new Class<?>[] {FilterConfig.class}, (p, m, args) -> {
+                    switch (m.getName()) {
+                        case "getInitParameter":
+                            return initParams.get((String) args[0]);
+                        case "getInitParameterNames":
+                            return Collections.enumeration(initParams.keySet());
+                        case "getServletContext":
+                            return context;
+                        case "getFilterName":
+                            return "jwtAuthFilter";
+                        case "toString":
+                            return "FakeFilterConfig";
+                        default:
+                            throw new UnsupportedOperationException("filterConfig." + m.getName());
+                    }
+                });
+    }
+}
