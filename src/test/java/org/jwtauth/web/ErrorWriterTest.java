@@ -17,8 +17,8 @@ class ErrorWriterTest {
     private final Fakes.Response response = new Fakes.Response();
 
     @Test
-    void writeBearerWhenNoErrorCodeThenChallengeHasOnlyTheRealmAndThereIsNoBody() throws Exception {
-        ErrorWriter.writeBearer(response.proxy(), "r", OAuthError.challengeOnly());
+    void writeChallengeWhenNoErrorCodeThenChallengeHasOnlyTheRealmAndThereIsNoBody() throws Exception {
+        ErrorWriter.write(response.proxy(), "r", OAuthError.challengeOnly());
         assertEquals(401, response.status);
         assertEquals("Bearer realm=\"r\"", response.header("WWW-Authenticate"));
         assertEquals(0, response.body.size());
@@ -28,18 +28,18 @@ class ErrorWriterTest {
     }
 
     @Test
-    void writeBearerWhenInvalidTokenThenChallengeHasErrorAndDescriptionInThisExactSyntax() throws Exception {
-        ErrorWriter.writeBearer(response.proxy(), "r",
-                OAuthError.of(401, OAuthError.INVALID_TOKEN, "The access token expired"));
+    void writeChallengeWhenInvalidTokenThenChallengeHasErrorAndDescriptionInThisExactSyntax() throws Exception {
+        ErrorWriter.write(response.proxy(), "r",
+                OAuthError.of(401, OAuthError.INVALID_TOKEN, "The access token expired").asChallenge());
         assertEquals(401, response.status);
         assertEquals("Bearer realm=\"r\", error=\"invalid_token\", error_description=\"The access token expired\"",
                 response.header("WWW-Authenticate"));
     }
 
     @Test
-    void writeBearerWhenErrorCodeThenJsonBodyHasErrorAndDescription() throws Exception {
-        ErrorWriter.writeBearer(response.proxy(), "r",
-                OAuthError.of(403, OAuthError.INSUFFICIENT_SCOPE, "Needs a role"));
+    void writeChallengeWhenErrorCodeThenJsonBodyHasErrorAndDescription() throws Exception {
+        ErrorWriter.write(response.proxy(), "r",
+                OAuthError.of(403, OAuthError.INSUFFICIENT_SCOPE, "Needs a role").asChallenge());
         assertEquals(403, response.status);
         assertTrue(response.contentType.startsWith("application/json"), response.contentType);
         Map<String, Object> body = JsonUtil.parseJson(response.bodyText());
@@ -52,20 +52,20 @@ class ErrorWriterTest {
     }
 
     @Test
-    void writeBearerWhenRealmHasQuotesAndBackslashesThenTheyAreEscaped() throws Exception {
-        ErrorWriter.writeBearer(response.proxy(), "my \"app\"\\x", OAuthError.challengeOnly());
+    void writeChallengeWhenRealmHasQuotesAndBackslashesThenTheyAreEscaped() throws Exception {
+        ErrorWriter.write(response.proxy(), "my \"app\"\\x", OAuthError.challengeOnly());
         assertEquals("Bearer realm=\"my \\\"app\\\"\\\\x\"", response.header("WWW-Authenticate"));
     }
 
     @Test
-    void writeBearerWhenRealmHasControlCharactersThenTheyAreDropped() throws Exception {
-        ErrorWriter.writeBearer(response.proxy(), "a\r\nSet-Cookie: x\u0000\u007f", OAuthError.challengeOnly());
+    void writeChallengeWhenRealmHasControlCharactersThenTheyAreDropped() throws Exception {
+        ErrorWriter.write(response.proxy(), "a\r\nSet-Cookie: x\u0000\u007f", OAuthError.challengeOnly());
         assertEquals("Bearer realm=\"aSet-Cookie: x\"", response.header("WWW-Authenticate"));
     }
 
     @Test
-    void writeBearerWhenDescriptionHasQuotesThenHeaderEscapesThemAndJsonStaysValid() throws Exception {
-        ErrorWriter.writeBearer(response.proxy(), "r", OAuthError.of(400, OAuthError.INVALID_REQUEST, "say \"hi\""));
+    void writeChallengeWhenDescriptionHasQuotesThenHeaderEscapesThemAndJsonStaysValid() throws Exception {
+        ErrorWriter.write(response.proxy(), "r", OAuthError.of(400, OAuthError.INVALID_REQUEST, "say \"hi\"").asChallenge());
         assertEquals("Bearer realm=\"r\", error=\"invalid_request\", error_description=\"say \\\"hi\\\"\"",
                 response.header("WWW-Authenticate"));
         assertEquals("say \"hi\"", JsonUtil.parseJson(response.bodyText()).get("error_description"));
@@ -73,7 +73,7 @@ class ErrorWriterTest {
 
     @Test
     void writeSetsNoStoreAndNoCacheHeaders() throws Exception {
-        ErrorWriter.write(response.proxy(), OAuthError.of(400, OAuthError.INVALID_GRANT, "Bad grant"));
+        ErrorWriter.write(response.proxy(), "r", OAuthError.of(400, OAuthError.INVALID_GRANT, "Bad grant"));
         assertEquals(400, response.status);
         assertEquals("no-store", response.header("Cache-Control"));
         assertEquals("no-cache", response.header("Pragma"));
@@ -83,7 +83,7 @@ class ErrorWriterTest {
 
     @Test
     void writeWhenErrorCarriesExtraHeadersThenTheyAreSet() throws Exception {
-        ErrorWriter.write(response.proxy(),
+        ErrorWriter.write(response.proxy(), "r",
                 OAuthError.of(503, OAuthError.TEMPORARILY_UNAVAILABLE, "Try later").withHeader("Retry-After", "5"));
         assertEquals(503, response.status);
         assertEquals("5", response.header("Retry-After"));
@@ -92,7 +92,7 @@ class ErrorWriterTest {
     @Test
     void writeWhenResponseAlreadyCommittedThenNothingIsWritten() throws Exception {
         response.committed = true;
-        ErrorWriter.write(response.proxy(), OAuthError.of(400, OAuthError.INVALID_GRANT, "Bad grant"));
+        ErrorWriter.write(response.proxy(), "r", OAuthError.of(400, OAuthError.INVALID_GRANT, "Bad grant"));
         assertEquals(200, response.status);
         assertEquals(0, response.body.size());
         assertNull(response.header("Cache-Control"));
