@@ -14,11 +14,11 @@ public interface ConfigSource {
     Optional<String> get(String key);
 
     static ConfigSource of(Map<String, String> values) {
-        return key -> Optional.ofNullable(values.get(key));
+        return of(values::get);
     }
 
     static ConfigSource of(Function<String, String> lookup) {
-        return key -> Optional.ofNullable(lookup.apply(key));
+        return key -> Optional.ofNullable(lookup.apply(key)).filter(v -> !isBlank(v));
     }
 
     /**

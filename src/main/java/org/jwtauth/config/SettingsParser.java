@@ -41,6 +41,9 @@ public final class SettingsParser {
     static final Duration MAX_RETRY_WINDOW = Duration.ofSeconds(60);
     /** A skew of minutes would make every short-lived token much longer-lived than configured. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Upper bounds that keep every instant computed from a duration far from overflow, and sane. */
+    static final Duration MAX_ACCESS_TOKEN_LIFETIME = Duration.ofDays(1);
+    static final Duration MAX_LIFETIME = Duration.ofDays(3650);
 
     private final ConfigSource source;
     private final SecretReference secrets;
@@ -105,9 +108,9 @@ public final class SettingsParser {
     }
 
     private Settings.Durations durations() {
-        Duration access = positiveDuration(ACCESS_TOKEN_LIFETIME, "PT15M");
-        Duration refresh = positiveDuration(REFRESH_TOKEN_LIFETIME, "P14D");
-        Duration session = positiveDuration(SESSION_MAX_LIFETIME, "P90D");
+        Duration access = boundedDuration(ACCESS_TOKEN_LIFETIME, "PT15M", MAX_ACCESS_TOKEN_LIFETIME, "PT24H");
+        Duration refresh = boundedDuration(REFRESH_TOKEN_LIFETIME, "P14D", MAX_LIFETIME, "P3650D");
+        Duration session = boundedDuration(SESSION_MAX_LIFETIME, "P90D", MAX_LIFETIME, "P3650D");
         Duration retry = duration(RETRY_WINDOW, "PT0S");
         if (retry.isNegative() || retry.compareTo(MAX_RETRY_WINDOW) > 0) {
             throw new ConfigurationException(RETRY_WINDOW, "expected a duration from PT0S to PT60S");
@@ -119,7 +122,8 @@ public final class SettingsParser {
         if (refresh.compareTo(session) > 0) {
             throw new ConfigurationException(REFRESH_TOKEN_LIFETIME, "must not be longer than " + SESSION_MAX_LIFETIME);
         }
-        return new Settings.Durations(access, refresh, session, retry, skew, positiveDuration(CLEANUP_INTERVAL, "PT1H"));
+        return new Settings.Durations(access, refresh, session, retry, skew,
+                boundedDuration(CLEANUP_INTERVAL, "PT1H", MAX_LIFETIME, "P3650D"));
     }
 
     private SchemaMode schema() {
@@ -131,10 +135,12 @@ public final class SettingsParser {
         }
     }
 
-    private Duration positiveDuration(String key, String defaultValue) {
+    /** At least one second (tokens carry whole seconds, RFC 7519 section 2) and at most {@code max}. */
+    private Duration boundedDuration(String key, String defaultValue, Duration max, String maxText) {
         Duration d = duration(key, defaultValue);
-        if (d.isZero() || d.isNegative()) {
-            throw new ConfigurationException(key, "expected a positive ISO-8601 duration such as PT15M or P14D");
+        if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(max) > 0) {
+            throw new ConfigurationException(key, "expected an ISO-8601 duration from PT1S to " + maxText
+                    + ", such as PT15M or P14D");
         }
         return d;
     }

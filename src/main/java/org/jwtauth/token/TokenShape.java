@@ -21,7 +21,7 @@ final class TokenShape {
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c == '.') {
-                if (segmentLength == 0) {
+                if (!isBase64UrlLength(segmentLength)) {
                     return false;
                 }
                 dots++;
@@ -32,7 +32,12 @@ final class TokenShape {
                 return false;
             }
         }
-        return dots == 2 && segmentLength > 0;
+        return dots == 2 && isBase64UrlLength(segmentLength);
+    }
+
+    /** Unpadded base64url never has a length of 1 modulo 4 (RFC 4648 section 5); nor is a segment empty. */
+    private static boolean isBase64UrlLength(int length) {
+        return length > 0 && length % 4 != 1;
     }
 
     private static boolean isBase64Url(char c) {

@@ -53,6 +53,10 @@ final class BearerTokenResolver {
             return Resolution.MALFORMED;
         }
         String header = headers.get(0).trim();
+        if (header.isEmpty()) {
+            // An Authorization header without credentials is a broken client, not an anonymous one.
+            return Resolution.MALFORMED;
+        }
         int space = header.indexOf(' ');
         String scheme = space < 0 ? header : header.substring(0, space);
         // RFC 7235 section 2.1: the scheme is case-insensitive. Another scheme (Basic, ...) is "no bearer token".
@@ -93,7 +97,13 @@ final class BearerTokenResolver {
         }
         for (String pair : query.split("&")) {
             String name = pair.split("=", 2)[0];
-            if (name.equals("access_token") || name.equalsIgnoreCase("access%5Ftoken")) {
+            try {
+                // Decoded as the container would, so that %61ccess_token counts too.
+                name = java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (name.equals("access_token")) {
                 return true;
             }
         }

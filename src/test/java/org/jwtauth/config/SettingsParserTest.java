@@ -218,6 +218,14 @@ class SettingsParserTest {
     void parseWhenLifetimeIsZeroOrNegativeThenRefusedNamingThatKey(String key) {
         refused(withSecret(key, "PT0S"), key);
         refused(withSecret(key, "-PT15M"), key);
+        refused(withSecret(key, "PT0.5S"), key);
+    }
+
+    @Test
+    void parseWhenLifetimesExceedTheirUpperBoundsThenRefusedNamingTheKey() {
+        refused(withSecret(SettingsParser.ACCESS_TOKEN_LIFETIME, "PT24H1S"), SettingsParser.ACCESS_TOKEN_LIFETIME);
+        refused(withSecret(SettingsParser.SESSION_MAX_LIFETIME, "P3651D"), SettingsParser.SESSION_MAX_LIFETIME);
+        refused(withSecret(SettingsParser.CLEANUP_INTERVAL, "P3651D"), SettingsParser.CLEANUP_INTERVAL);
     }
 
     @Test

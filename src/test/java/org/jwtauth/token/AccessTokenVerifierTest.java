@@ -348,6 +348,15 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void verifyWhenASegmentLengthIsImpossibleForBase64UrlThenMalformed() {
+        String[] p = sign(header(), claims()).split("\\.");
+        // Unpadded base64url never leaves one character over (RFC 4648 section 5).
+        String signature = p[2].length() % 4 == 0 ? p[2] + "A" : p[2] + "AAAA".substring(0, 5 - p[2].length() % 4);
+        assertEquals(1, signature.length() % 4);
+        assertRefused(p[0] + "." + p[1] + "." + signature, Reason.MALFORMED);
+    }
+
+    @Test
     void verifyWhenJweShapedFiveSegmentsThenMalformed() {
         String jweHeader = b64("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"typ\":\"at+jwt\"}");
         assertRefused(jweHeader + ".AAAA.BBBBBBBBBBBBBBBB.CCCCCCCC.DDDDDDDDDDDDDDDDDDDDDD", Reason.MALFORMED);

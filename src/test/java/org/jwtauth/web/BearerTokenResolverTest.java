@@ -38,6 +38,18 @@ class BearerTokenResolverTest {
     }
 
     @Test
+    void resolveWhenAuthorizationHeaderIsEmptyThenMalformed() {
+        assertMalformed(resolve(new Fakes.Request().header("Authorization", "")));
+        assertMalformed(resolve(new Fakes.Request().header("Authorization", "   ")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%61ccess_token=x", "access%5Ftoken=x", "a=1&%61%63cess_token", "access_token"})
+    void resolveWhenAccessTokenIsInTheQueryUnderAnyEncodingThenMalformed(String query) {
+        assertMalformed(resolve(new Fakes.Request().query(query).header("Authorization", "Bearer " + TOKEN)));
+    }
+
+    @Test
     void resolveWhenBasicSchemeThenAbsent() {
         assertAbsent(resolve(new Fakes.Request().header("Authorization", "Basic dXNlcjpwYXNz")));
     }
