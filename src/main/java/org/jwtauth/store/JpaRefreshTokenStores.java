@@ -58,7 +58,8 @@ public final class JpaRefreshTokenStores {
         // The schema is ours (SchemaManager); EclipseLink must never create or drop anything.
         p.put("eclipselink.ddl-generation", "none");
         p.put("jakarta.persistence.schema-generation.database.action", "none");
-        // Quiet, and never the bind parameters: they are token hashes.
+        // Quiet, through SLF4J, and never bind parameters or driver messages: they can hold token hashes.
+        p.put("eclipselink.logging.logger", Slf4jSessionLog.class.getName());
         p.put("eclipselink.logging.level", "WARNING");
         p.put("eclipselink.logging.parameters", "false");
         p.put("eclipselink.logging.exceptions", "false");
