@@ -70,4 +70,42 @@ class RefreshTokenStoreConcurrencyTest {
             }
         });
     }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.class)
+    void twoNodesCleaningUpAtOnceDeleteEachExpiredRowOnceWithoutFailing(TestDatabase db) throws Exception {
+        withStore(db, (scratch, store) -> {
+            int expired = 60;
+            for (int i = 0; i < expired; i++) {
+                store.insert(StoreFixture.activeExpiring(newId("fam"), NOW.minusSeconds(1), NOW.plusSeconds(60)));
+            }
+            StoredRefreshToken alive = active(newId("fam"), "alice");
+            store.insert(alive);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (int node = 0; node < 2; node++) {
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        // The listener's loop: repeat while a full batch was deleted.
+                        int total = 0;
+                        int deleted;
+                        do {
+                            deleted = store.deleteExpired(NOW, 7);
+                            total += deleted;
+                        } while (deleted == 7);
+                        return total;
+                    }));
+                }
+                start.countDown();
+                int total = runs.get(0).get(60, TimeUnit.SECONDS) + runs.get(1).get(60, TimeUnit.SECONDS);
+                assertTrue(total <= expired, "no row counted twice: " + total);
+                assertEquals(0, store.deleteExpired(NOW, 1000), "nothing expired is left");
+                assertTrue(store.findByHash(alive.hash()).isPresent());
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoredRefreshToken;
@@ -37,7 +38,7 @@ class RefreshTokenStoreSchemaTest {
     @EnumSource(TestDatabase.class)
     void validateOnEmptySchemaRefusesToStartNamingTheKey(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
+            ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory));
             assertTrue(e.getMessage().contains("jwtauth.store.schema"), e.getMessage());
             assertTrue(e.getMessage().contains("jwtauth_refresh_token"), e.getMessage());
@@ -52,7 +53,7 @@ class RefreshTokenStoreSchemaTest {
             try (Connection c = scratch.connect(); Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE jwtauth_refresh_token DROP COLUMN rotated_at");
             }
-            IllegalStateException e = assertThrows(IllegalStateException.class,
+            ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory));
             assertTrue(e.getMessage().contains("jwtauth.store.schema"), e.getMessage());
             assertTrue(e.getMessage().contains("rotated_at"), e.getMessage());
@@ -78,9 +79,38 @@ class RefreshTokenStoreSchemaTest {
     void noneTouchesNothing(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
             JpaRefreshTokenStores.open(scratch.settings(SchemaMode.NONE), scratch.directory).close();
-            assertThrows(IllegalStateException.class,
+            assertThrows(ConfigurationException.class,
                     () -> JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory),
                     "none must not have created the table");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.class)
+    void nodesStartingTogetherCanAllCreateTheSchema(TestDatabase db) throws Exception {
+        if (db == TestDatabase.H2) {
+            return; // the embedded database is single-node by definition
+        }
+        try (TestDatabase.Scratch scratch = db.scratch()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<?>> nodes = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    nodes.add(pool.submit(() -> {
+                        start.await();
+                        JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory).close();
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<?> node : nodes) {
+                    node.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory).close();
         }
     }
 }
