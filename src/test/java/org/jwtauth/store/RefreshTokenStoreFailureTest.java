@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
@@ -113,6 +114,24 @@ class RefreshTokenStoreFailureTest {
             }
             // No restart of the store: the next call simply gets a working connection again.
             assertTrue(store.findByHash(token.hash()).isPresent());
+            assertTrue(store.rotate(token.hash(), NOW, active(token.familyId(), "alice")));
+        }
+    }
+
+    @Test
+    void idleUrlStoreHoldsNoConnectionSoAServerRestartLeavesNothingStale() throws Exception {
+        try (TestDatabase.Scratch scratch = TestDatabase.POSTGRESQL.scratch();
+             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
+                     scratch.directory)) {
+            StoredRefreshToken token = active(newId("fam"), "alice");
+            store.insert(token);
+            assertTrue(store.findByHash(token.hash()).isPresent());
+            try (Connection c = TestDatabase.POSTGRESQL.admin(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                         + scratch.name + "'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "connections kept open by an idle store");
+            }
             assertTrue(store.rotate(token.hash(), NOW, active(token.familyId(), "alice")));
         }
     }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -36,7 +37,8 @@ enum TestDatabase {
     private final String password;
 
     TestDatabase(String adminUrl, String user, String password) {
-        this.adminUrl = adminUrl;
+        // -Djwtauth.test.postgresql.url=... (or mariadb) points a run at another server.
+        this.adminUrl = System.getProperty("jwtauth.test." + name().toLowerCase(Locale.ROOT) + ".url", adminUrl);
         this.user = user;
         this.password = password;
     }
@@ -52,12 +54,14 @@ enum TestDatabase {
             try (Connection c = admin(); Statement s = c.createStatement()) {
                 s.execute(this == POSTGRESQL ? "CREATE SCHEMA " + name : "CREATE DATABASE " + name);
             }
-            String url = this == POSTGRESQL ? adminUrl + "?currentSchema=" + name + "&connectTimeout=5"
-                    : "jdbc:mariadb://127.0.0.1:3306/" + name + "?connectTimeout=5000";
+            String url = this == POSTGRESQL ? adminUrl + (adminUrl.contains("?") ? "&" : "?") + "currentSchema=" + name
+                    + "&connectTimeout=5&ApplicationName=" + name : adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name
+                    + "?connectTimeout=5000";
             return new Scratch(this, name, url, dir);
         } catch (SQLException e) {
             String why = name() + " not reachable at " + adminUrl + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")";
+            System.err.println("SKIPPED store test: " + why);
             if (Boolean.getBoolean("jwtauth.requireDatabases")) {
                 fail(why + "; -Djwtauth.requireDatabases=true turns this skip into a failure");
             }
@@ -69,7 +73,14 @@ enum TestDatabase {
     }
 
     Connection admin() throws SQLException {
-        return DriverManager.getConnection(adminUrl, user, password);
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        // Fail fast when the server is down: a skipped test should not wait for the driver's default timeout.
+        props.setProperty("connectTimeout", this == POSTGRESQL ? "5" : "5000");
+        return DriverManager.getConnection(adminUrl, props);
     }
 
     /** One test's namespace. */
