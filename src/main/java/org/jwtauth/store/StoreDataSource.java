@@ -70,7 +70,9 @@ final class StoreDataSource {
         }
         Path base = directory.toAbsolutePath().resolve("jwtauth-tokens");
         // DB_CLOSE_DELAY=-1 keeps the database open between our unpooled connections; close() shuts it down.
-        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1";
+        // LOCK_TIMEOUT: concurrent refreshes of one token queue on its row lock; H2's default (1 s) is too short
+        // under load and would turn a lost race into a 503 instead of a clean "not rotated".
+        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
         LOG.info("Refresh-token store: embedded H2 at {}: single-node only", directory.toAbsolutePath());
         return new StoreDataSource(new DriverDataSource(url, "sa", ""), true);
     }

@@ -8,6 +8,13 @@ import static org.jwtauth.store.StoreFixture.newId;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.config.ConfigurationException;
@@ -92,10 +99,10 @@ class RefreshTokenStoreSchemaTest {
             return; // the embedded database is single-node by definition
         }
         try (TestDatabase.Scratch scratch = db.scratch()) {
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
-                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-                java.util.List<java.util.concurrent.Future<?>> nodes = new java.util.ArrayList<>();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> nodes = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     nodes.add(pool.submit(() -> {
                         start.await();
@@ -104,8 +111,8 @@ class RefreshTokenStoreSchemaTest {
                     }));
                 }
                 start.countDown();
-                for (java.util.concurrent.Future<?> node : nodes) {
-                    node.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                for (Future<?> node : nodes) {
+                    node.get(60, TimeUnit.SECONDS);
                 }
             } finally {
                 pool.shutdownNow();
