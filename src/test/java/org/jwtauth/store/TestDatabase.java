@@ -47,12 +47,14 @@ enum TestDatabase {
     Scratch scratch() {
         String name = "jwtauth_st_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try {
+            if (this != H2) {
+                try (Connection c = admin(); Statement s = c.createStatement()) {
+                    s.execute(this == POSTGRESQL ? "CREATE SCHEMA " + name : "CREATE DATABASE " + name);
+                }
+            }
             Path dir = Files.createTempDirectory("jwtauth-store-");
             if (this == H2) {
                 return new Scratch(this, name, null, dir);
-            }
-            try (Connection c = admin(); Statement s = c.createStatement()) {
-                s.execute(this == POSTGRESQL ? "CREATE SCHEMA " + name : "CREATE DATABASE " + name);
             }
             String url = this == POSTGRESQL ? adminUrl + (adminUrl.contains("?") ? "&" : "?") + "currentSchema=" + name
                     + "&connectTimeout=5&ApplicationName=" + name : adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name
