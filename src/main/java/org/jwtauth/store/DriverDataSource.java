@@ -10,6 +10,8 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jwtauth.config.ConfigurationException;
+import org.jwtauth.config.SettingsParser;
 
 /**
  * An unpooled {@link DataSource} for {@code jwtauth.store.url}: every {@link #getConnection()} opens a new
@@ -23,7 +25,7 @@ final class DriverDataSource implements DataSource {
     private final Properties credentials;
     private final Driver driver;
 
-    /** @throws IllegalStateException when no JDBC driver on the class path accepts {@code url} */
+    /** @throws ConfigurationException when no JDBC driver on the class path accepts {@code url} */
     DriverDataSource(String url, String user, String password) {
         this.url = url;
         this.credentials = new Properties();
@@ -58,8 +60,9 @@ final class DriverDataSource implements DataSource {
             }
             return DriverManager.getDriver(url);
         } catch (SQLException e) {
-            throw new IllegalStateException("jwtauth.store.url: no JDBC driver for this URL on the class path; put the"
-                    + " database's driver JAR in WEB-INF/lib", e);
+            // Never the URL itself: deployers sometimes put the password in it.
+            throw new ConfigurationException(SettingsParser.STORE_URL, "no JDBC driver on the class path accepts"
+                    + " this URL; put the database's driver JAR in WEB-INF/lib");
         }
     }
 

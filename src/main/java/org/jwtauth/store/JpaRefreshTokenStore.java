@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.eclipse.persistence.exceptions.EclipseLinkException;
 import org.jwtauth.refresh.RefreshTokenStore;
@@ -22,6 +23,7 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
 
     private final EntityManagerFactory factory;
     private final Runnable onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** @param onClose runs after the factory is closed (shuts down an embedded database) */
     JpaRefreshTokenStore(EntityManagerFactory factory, Runnable onClose) {
@@ -104,10 +106,12 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public void close() {
+        // Idempotent: the listener and a failed start-up may both close; the embedded database is shut down once.
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            if (factory.isOpen()) {
-                factory.close();
-            }
+            factory.close();
         } finally {
             onClose.run();
         }

@@ -19,7 +19,7 @@ import org.jwtauth.refresh.StoredRefreshToken;
 @Entity
 @Cacheable(false)
 @Table(name = RefreshTokenEntity.TABLE)
-public class RefreshTokenEntity {
+class RefreshTokenEntity {
 
     static final String TABLE = "jwtauth_refresh_token";
     static final int HASH_LENGTH = 64;

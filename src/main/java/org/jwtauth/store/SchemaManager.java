@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
 
 /**
@@ -33,8 +34,8 @@ final class SchemaManager {
     }
 
     /**
-     * @throws IllegalStateException when VALIDATE finds the table or a column missing, or CREATE meets a
-     *         database we ship no script for
+     * @throws ConfigurationException (key {@code jwtauth.store.schema}) when VALIDATE finds the table or a
+     *         column missing, or CREATE meets a database we ship no script for
      * @throws SQLException when the database cannot be reached
      */
     void apply(SchemaMode mode) throws SQLException {
@@ -49,29 +50,41 @@ final class SchemaManager {
         try {
             runScript();
         } catch (SQLException first) {
-            // Two nodes creating the table at the same moment can collide even with IF NOT EXISTS (PostgreSQL
-            // reports a duplicate catalog row); once the other node is done, a second run finds everything there.
+            // Belt and braces for databases without a DDL lock: if another node created the objects in the same
+            // moment and we collided with it, a second run finds everything there.
             runScript();
         }
     }
 
     private void runScript() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
             DatabaseDialect dialect = dialect(c.getMetaData());
+            boolean locked = dialect.ddlLock().isPresent();
+            c.setAutoCommit(!locked);
             try (Statement s = c.createStatement()) {
+                if (locked) {
+                    s.execute(dialect.ddlLock().get());
+                }
                 for (String sql : statements(dialect.script())) {
                     s.execute(sql);
                 }
+                if (locked) {
+                    c.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (locked) {
+                    c.rollback();
+                }
+                throw e;
             }
         }
     }
 
     private static DatabaseDialect dialect(DatabaseMetaData meta) throws SQLException {
         String product = meta.getDatabaseProductName();
-        return DatabaseDialect.detect(product).orElseThrow(() -> new IllegalStateException(KEY
-                + "=create: no DDL script for database '" + product + "' (H2, PostgreSQL, MariaDB/MySQL are shipped);"
-                + " create table " + RefreshTokenEntity.TABLE + " yourself and set " + KEY + "=validate"));
+        return DatabaseDialect.detect(product).orElseThrow(() -> new ConfigurationException(KEY,
+                "create has no DDL script for database '" + product + "' (H2, PostgreSQL, MariaDB/MySQL are shipped);"
+                + " create table " + RefreshTokenEntity.TABLE + " yourself and use validate or none"));
     }
 
     /** Splits the shipped script on ';' at line ends, dropping '--' comment lines. */
@@ -108,8 +121,8 @@ final class SchemaManager {
             present = columns(c);
         }
         if (present.isEmpty()) {
-            throw new IllegalStateException(KEY + "=validate: table " + RefreshTokenEntity.TABLE + " does not exist;"
-                    + " create it with the library's schema script or set " + KEY + "=create");
+            throw new ConfigurationException(KEY, "validate found no table " + RefreshTokenEntity.TABLE
+                    + " in the current schema; create it with the library's schema script or use create");
         }
         List<String> missing = new ArrayList<>();
         for (String column : COLUMNS) {
@@ -118,8 +131,8 @@ final class SchemaManager {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(KEY + "=validate: table " + RefreshTokenEntity.TABLE
-                    + " lacks column(s) " + String.join(", ", missing));
+            throw new ConfigurationException(KEY, "validate found table " + RefreshTokenEntity.TABLE
+                    + " without column(s) " + String.join(", ", missing));
         }
     }
 

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.jwtauth.config.ConfigurationException;
+import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,29 +45,34 @@ final class StoreDataSource {
         try {
             Object found = new InitialContext().lookup(name);
             if (!(found instanceof DataSource)) {
-                throw new IllegalStateException("jwtauth.store.dataSource: JNDI name " + name
+                throw new ConfigurationException(SettingsParser.STORE_DATA_SOURCE, "JNDI name " + name
                         + " is not a javax.sql.DataSource");
             }
             return (DataSource) found;
         } catch (NamingException e) {
-            throw new IllegalStateException("jwtauth.store.dataSource: JNDI name " + name + " not found", e);
+            // The container's message adds nothing a deployer needs beyond the name and the exception type.
+            throw new ConfigurationException(SettingsParser.STORE_DATA_SOURCE, "JNDI name " + name
+                    + " could not be looked up (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     private static StoreDataSource embeddedH2(Path directory) {
         if (directory == null) {
-            throw new IllegalStateException("jwtauth.store.url or jwtauth.store.dataSource is required when no"
-                    + " directory for the embedded H2 database is available");
+            throw new ConfigurationException(SettingsParser.STORE_URL, "or " + SettingsParser.STORE_DATA_SOURCE
+                    + " is required when no directory for the embedded H2 database is available");
         }
         try {
             Class.forName(H2_DRIVER, false, StoreDataSource.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the embedded default store needs the H2 JAR (com.h2database:h2) in"
-                    + " WEB-INF/lib; otherwise set jwtauth.store.url or jwtauth.store.dataSource", e);
+            throw new ConfigurationException(SettingsParser.STORE_URL, "is not set, and the embedded default"
+                    + " store needs the H2 JAR (com.h2database:h2) in WEB-INF/lib; add it or set "
+                    + SettingsParser.STORE_URL + " or " + SettingsParser.STORE_DATA_SOURCE);
         }
         Path base = directory.toAbsolutePath().resolve("jwtauth-tokens");
         // DB_CLOSE_DELAY=-1 keeps the database open between our unpooled connections; close() shuts it down.
-        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1";
+        // LOCK_TIMEOUT: concurrent refreshes of one token queue on its row lock; H2's default (1 s) is too short
+        // under load and would turn a lost race into a 503 instead of a clean "not rotated".
+        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
         LOG.info("Refresh-token store: embedded H2 at {}: single-node only", directory.toAbsolutePath());
         return new StoreDataSource(new DriverDataSource(url, "sa", ""), true);
     }

@@ -1,0 +1,38 @@
+package org.jwtauth.store;
+
+import org.eclipse.persistence.logging.AbstractSessionLog;
+import org.eclipse.persistence.logging.SessionLog;
+import org.eclipse.persistence.logging.SessionLogEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * EclipseLink's log, routed to SLF4J (the host application chose the binding) and stripped of exception
+ * messages. EclipseLink's own logger prints a failed statement's driver message, and drivers quote row values
+ * there ("Duplicate entry '&lt;token hash&gt;'"); here an exception is reduced to its types and SQL states.
+ * Public with a no-arg constructor because EclipseLink instantiates it by name ({@code eclipselink.logging.logger}).
+ */
+public final class Slf4jSessionLog extends AbstractSessionLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.jwtauth.store.eclipselink");
+
+    public Slf4jSessionLog() {
+        super();
+        setLevel(SessionLog.WARNING);
+    }
+
+    @Override
+    public void log(SessionLogEntry entry) {
+        if (!shouldLog(entry.getLevel(), entry.getNameSpace())) {
+            return;
+        }
+        String text = entry.hasException() ? StoreFailures.describe(entry.getException()) : formatMessage(entry);
+        if (entry.getLevel() >= SessionLog.SEVERE) {
+            LOG.error("EclipseLink: {}", text);
+        } else if (entry.getLevel() >= SessionLog.WARNING) {
+            LOG.warn("EclipseLink: {}", text);
+        } else {
+            LOG.debug("EclipseLink: {}", text);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.jwtauth.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jwtauth.store.StoreFixture.NOW;
+import static org.jwtauth.store.StoreFixture.active;
+import static org.jwtauth.store.StoreFixture.newHash;
+import static org.jwtauth.store.StoreFixture.newId;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.jwtauth.config.ConfigSource;
+import org.jwtauth.config.SchemaMode;
+import org.jwtauth.config.SettingsParser;
+import org.jwtauth.config.StoreSettings;
+import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.StoreUnavailableException;
+import org.jwtauth.refresh.StoredRefreshToken;
+
+/** Database failures are {@link StoreUnavailableException} (answered 503), and never leak a hash. */
+class RefreshTokenStoreFailureTest {
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.class)
+    void failingStatementIsStoreUnavailableAndNeitherExceptionNorLogShowsTheHash(TestDatabase db) throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        StoredRefreshToken token = active(newId("fam"), "alice");
+        StoreUnavailableException e;
+        try (TestDatabase.Scratch scratch = db.scratch()) {
+            System.setOut(capture);
+            System.setErr(capture);
+            try (RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
+                    scratch.directory)) {
+                store.insert(token);
+                // A duplicate primary key: drivers quote the key value in their messages.
+                e = assertThrows(StoreUnavailableException.class, () -> store.insert(token));
+            }
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String everything = fullText(e) + withoutDriverLog(captured.toString(StandardCharsets.UTF_8));
+        assertNotNull(e.getCause(), "the cause keeps the diagnosis (exception types, SQL state)");
+        assertFalse(everything.contains(token.hash()), everything);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.class)
+    void lostTableIsStoreUnavailableForEveryOperation(TestDatabase db) throws Exception {
+        try (TestDatabase.Scratch scratch = db.scratch();
+             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
+                     scratch.directory)) {
+            StoredRefreshToken token = active(newId("fam"), "alice");
+            store.insert(token);
+            try (Connection c = scratch.connect(); Statement s = c.createStatement()) {
+                s.execute("DROP TABLE jwtauth_refresh_token");
+            }
+            String hash = token.hash();
+            assertHashFree(assertThrows(StoreUnavailableException.class, () -> store.findByHash(hash)), hash);
+            assertHashFree(assertThrows(StoreUnavailableException.class,
+                    () -> store.rotate(hash, NOW, active(token.familyId(), "alice"))), hash);
+            assertThrows(StoreUnavailableException.class, () -> store.insert(active(newId("fam"), "bob")));
+            assertThrows(StoreUnavailableException.class, () -> store.revokeFamily(token.familyId()));
+            assertThrows(StoreUnavailableException.class, () -> store.revokeSubject("alice"));
+            assertThrows(StoreUnavailableException.class, () -> store.deleteExpired(NOW, 10));
+        }
+    }
+
+    @Test
+    void unreachableDatabaseIsStoreUnavailableAtOpen() {
+        Map<String, String> params = new HashMap<>();
+        params.put(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef-test-only");
+        params.put(SettingsParser.STORE_URL, "jdbc:postgresql://127.0.0.1:1/x?connectTimeout=2");
+        params.put(SettingsParser.STORE_USER, "nobody");
+        params.put(SettingsParser.STORE_PASSWORD, "not-a-real-password");
+        params.put(SettingsParser.STORE_SCHEMA, "none");
+        StoreSettings settings = new SettingsParser(ConfigSource.of(params), n -> null).parse().store();
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> JpaRefreshTokenStores.open(settings, null));
+        assertFalse(fullText(e).contains("not-a-real-password"), fullText(e));
+    }
+
+    @Test
+    void embeddedStoreWorksAgainAfterTheDatabaseWasShutDownBehindItsBack() throws Exception {
+        try (TestDatabase.Scratch scratch = TestDatabase.H2.scratch();
+             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
+                     scratch.directory)) {
+            StoredRefreshToken token = active(newId("fam"), "alice");
+            store.insert(token);
+            try (Connection c = scratch.connect(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+            // No restart of the store: the next call simply gets a working connection again.
+            assertTrue(store.findByHash(token.hash()).isPresent());
+            assertTrue(store.rotate(token.hash(), NOW, active(token.familyId(), "alice")));
+        }
+    }
+
+    @Test
+    void idleUrlStoreHoldsNoConnectionSoAServerRestartLeavesNothingStale() throws Exception {
+        try (TestDatabase.Scratch scratch = TestDatabase.POSTGRESQL.scratch();
+             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
+                     scratch.directory)) {
+            StoredRefreshToken token = active(newId("fam"), "alice");
+            store.insert(token);
+            assertTrue(store.findByHash(token.hash()).isPresent());
+            try (Connection c = TestDatabase.POSTGRESQL.admin(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                         + scratch.name + "'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "connections kept open by an idle store");
+            }
+            assertTrue(store.rotate(token.hash(), NOW, active(token.familyId(), "alice")));
+        }
+    }
+
+    @Test
+    void closedEmbeddedStoreLeavesItsDatabaseFileUnlocked() throws Exception {
+        try (TestDatabase.Scratch scratch = TestDatabase.H2.scratch()) {
+            RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory);
+            store.insert(active(newId("fam"), "alice"));
+            store.close();
+            Path file = scratch.directory.resolve("jwtauth-tokens.mv.db");
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.tryLock();
+                assertNotNull(lock, "H2 still holds its file lock after close()");
+                lock.release();
+            }
+        }
+    }
+
+    @Test
+    void unknownHashOfImpossibleLengthIsAnsweredWithoutTheDatabase() throws Exception {
+        try (TestDatabase.Scratch scratch = TestDatabase.H2.scratch();
+             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
+                     scratch.directory)) {
+            String tooLong = newHash() + newHash();
+            assertEquals(java.util.Optional.empty(), store.findByHash(tooLong));
+            assertFalse(store.rotate(tooLong, NOW, active(newId("fam"), "alice")));
+        }
+    }
+
+    /**
+     * MariaDB Connector/J itself logs every server error at WARN, values included, through SLF4J; that logger
+     * belongs to the deployer's logging configuration (set org.mariadb.jdbc to ERROR), not to this library.
+     */
+    private static String withoutDriverLog(String log) {
+        return log.lines().filter(line -> !line.contains(" org.mariadb.jdbc."))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static void assertHashFree(StoreUnavailableException e, String hash) {
+        assertFalse(fullText(e).contains(hash), fullText(e));
+    }
+
+    /** Message, causes and stack trace: everything a log line of this exception could show. */
+    private static String fullText(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}
