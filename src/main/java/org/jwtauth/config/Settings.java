@@ -20,9 +20,11 @@ public final class Settings {
     private final List<String> loginRoles;
     private final StoreSettings store;
     private final String realm;
+    private final ThrottleSettings throttle;
 
     Settings(String issuer, String audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
-             String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm) {
+             String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm,
+             ThrottleSettings throttle) {
         this.issuer = issuer;
         this.audience = audience;
         this.algorithm = algorithm;
@@ -33,6 +35,7 @@ public final class Settings {
         this.loginRoles = List.copyOf(loginRoles);
         this.store = store;
         this.realm = realm;
+        this.throttle = throttle;
     }
 
     public String issuer() {
@@ -98,6 +101,11 @@ public final class Settings {
     /** The configured realm; the web layer falls back to the context path. */
     public Optional<String> realm() {
         return Optional.ofNullable(realm);
+    }
+
+    /** Login throttling ({@code jwtauth.login.throttle.*}). */
+    public ThrottleSettings throttle() {
+        return throttle;
     }
 
     /** One line for the start-up log; contains no secret. */

@@ -37,6 +37,11 @@ public final class SettingsParser {
     public static final String STORE_SCHEMA = "jwtauth.store.schema";
     public static final String CLEANUP_INTERVAL = "jwtauth.cleanup.interval";
     public static final String REALM = "jwtauth.realm";
+    public static final String THROTTLE_ATTEMPTS = "jwtauth.login.throttle.attempts";
+    public static final String THROTTLE_ADDRESS_ATTEMPTS = "jwtauth.login.throttle.addressAttempts";
+    public static final String THROTTLE_DELAY = "jwtauth.login.throttle.delay";
+    public static final String THROTTLE_MAX_DELAY = "jwtauth.login.throttle.maxDelay";
+    public static final String THROTTLE_CAPACITY = "jwtauth.login.throttle.capacity";
 
     static final Duration MAX_RETRY_WINDOW = Duration.ofSeconds(60);
     /** A skew of minutes would make every short-lived token much longer-lived than configured. */
@@ -72,7 +77,33 @@ public final class SettingsParser {
             throw new ConfigurationException(STORE_URL, "must not be set together with " + STORE_DATA_SOURCE);
         }
         return new Settings(issuer, audience, algorithm, secret, durations, rolesClaim, authenticator, loginRoles,
-                store, text(REALM).orElse(null));
+                store, text(REALM).orElse(null), throttle());
+    }
+
+    private ThrottleSettings throttle() {
+        Duration delay = boundedDuration(THROTTLE_DELAY, "PT1S", Duration.ofHours(1), "PT1H");
+        Duration maxDelay = boundedDuration(THROTTLE_MAX_DELAY, "PT15M", Duration.ofDays(1), "P1D");
+        if (maxDelay.compareTo(delay) < 0) {
+            throw new ConfigurationException(THROTTLE_MAX_DELAY, "must not be shorter than " + THROTTLE_DELAY);
+        }
+        return new ThrottleSettings(integer(THROTTLE_ATTEMPTS, 5, 1, 1000), integer(THROTTLE_ADDRESS_ATTEMPTS, 20, 1,
+                100_000), delay, maxDelay, integer(THROTTLE_CAPACITY, 10_000, 100, 10_000_000));
+    }
+
+    private int integer(String key, int defaultValue, int min, int max) {
+        String value = text(key).orElse(null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ConfigurationException(key, "expected a whole number from " + min + " to " + max);
     }
 
     private SigningAlgorithm algorithm() {

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 
 import org.jwtauth.config.Settings;
+import org.jwtauth.login.LoginThrottle;
 import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.token.AccessTokenIssuer;
@@ -28,9 +29,11 @@ public final class JwtAuthComponents {
     private final AccessTokenVerifier verifier;
     private final RefreshTokenService refreshTokens;
     private final UserAuthenticator authenticator;
+    private final LoginThrottle throttle;
 
     JwtAuthComponents(Settings settings, String realm, Clock clock, AccessTokenIssuer issuer,
-                      AccessTokenVerifier verifier, RefreshTokenService refreshTokens, UserAuthenticator authenticator) {
+                      AccessTokenVerifier verifier, RefreshTokenService refreshTokens, UserAuthenticator authenticator,
+                      LoginThrottle throttle) {
         this.settings = settings;
         this.realm = realm;
         this.clock = clock;
@@ -38,6 +41,7 @@ public final class JwtAuthComponents {
         this.verifier = verifier;
         this.refreshTokens = refreshTokens;
         this.authenticator = authenticator;
+        this.throttle = throttle;
     }
 
     /** The components of this web application, or a clear error when the listener has not run. */
@@ -77,5 +81,9 @@ public final class JwtAuthComponents {
 
     public UserAuthenticator authenticator() {
         return authenticator;
+    }
+
+    public LoginThrottle throttle() {
+        return throttle;
     }
 }

@@ -14,6 +14,7 @@ import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
+import org.jwtauth.login.LoginThrottle;
 import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.refresh.CleanupScheduler;
 import org.jwtauth.refresh.ExpiredTokenCleanup;
@@ -80,7 +81,7 @@ public final class JwtAuthListener implements ServletContextListener {
                 "jwtauth-cleanup" + context.getContextPath().replace('/', '-'));
         String realm = settings.realm().orElse(name(context));
         context.setAttribute(JwtAuthComponents.ATTRIBUTE, new JwtAuthComponents(settings, realm, clock, issuer,
-                verifier, refreshTokens, authenticator));
+                verifier, refreshTokens, authenticator, new LoginThrottle(settings.throttle(), clock)));
         new FragmentCheck(context).warnIfNotLoaded();
         LOG.info("jwt-servlet-auth started for {}: {}", name(context), settings.summary());
     }

@@ -1,0 +1,120 @@
+package org.jwtauth.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.jwtauth.config.ConfigSource;
+import org.jwtauth.config.SettingsParser;
+import org.jwtauth.config.ThrottleSettings;
+import org.jwtauth.testing.MutableClock;
+
+class LoginThrottleTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
+
+    private static ThrottleSettings settings(String... keyValues) {
+        Map<String, String> map = new java.util.HashMap<>(Map.of(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef"));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new SettingsParser(ConfigSource.of(map), n -> null).parse().throttle();
+    }
+
+    private final LoginThrottle throttle = new LoginThrottle(settings(), clock);
+
+    private void fail(String user, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.recordFailure(user, address);
+        }
+    }
+
+    @Test
+    void defaultsAreFiveAttemptsPerUsernameTwentyPerAddressOneSecondDoublingToFifteenMinutes() {
+        ThrottleSettings s = settings();
+        assertEquals(5, s.usernameAttempts());
+        assertEquals(20, s.addressAttempts());
+        assertEquals(Duration.ofSeconds(1), s.delay());
+        assertEquals(Duration.ofMinutes(15), s.maxDelay());
+        assertEquals(10_000, s.capacity());
+    }
+
+    @Test
+    void theFirstFiveFailuresOfAUsernameCostNothingAndEachFurtherOneDoublesTheLockout() {
+        fail("alice", "10.0.0.1", 5);
+        assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.1"));
+        fail("alice", "10.0.0.1", 1);
+        assertEquals(Duration.ofSeconds(1), throttle.waitBeforeAttempt("alice", "10.0.0.2"));
+        clock.advance(Duration.ofSeconds(1));
+        fail("alice", "10.0.0.1", 1);
+        assertEquals(Duration.ofSeconds(2), throttle.waitBeforeAttempt("alice", "10.0.0.3"));
+        clock.advance(Duration.ofSeconds(2));
+        fail("alice", "10.0.0.1", 1);
+        assertEquals(Duration.ofSeconds(4), throttle.waitBeforeAttempt("alice", "10.0.0.3"));
+    }
+
+    @Test
+    void theLockoutNeverExceedsTheMaximum() {
+        fail("alice", "10.0.0.1", 60);
+        assertEquals(Duration.ofMinutes(15), throttle.waitBeforeAttempt("alice", "10.0.0.9"));
+    }
+
+    @Test
+    void usernamesAreCountedCaseInsensitively() {
+        fail("Alice", "10.0.0.1", 3);
+        fail("ALICE", "10.0.0.2", 3);
+        assertTrue(throttle.waitBeforeAttempt("alice", "10.0.0.3").compareTo(Duration.ZERO) > 0);
+    }
+
+    @Test
+    void oneAddressGuessingManyUsernamesIsLockedOutAfterTwentyFailures() {
+        for (int i = 0; i < 20; i++) {
+            throttle.recordFailure("user" + i, "10.0.0.66");
+        }
+        assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("someone", "10.0.0.66"));
+        throttle.recordFailure("user20", "10.0.0.66");
+        assertEquals(Duration.ofSeconds(1), throttle.waitBeforeAttempt("someone", "10.0.0.66"));
+        assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("someone", "10.0.0.67"));
+    }
+
+    @Test
+    void aSuccessfulLoginClearsTheUsernameButNotTheAddress() {
+        fail("alice", "10.0.0.1", 6);
+        throttle.recordSuccess("alice");
+        assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.2"));
+        fail("alice", "10.0.0.1", 5);
+        assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.2"), "the count started over");
+    }
+
+    @Test
+    void countsAreForgottenAfterAQuietPeriod() {
+        fail("alice", "10.0.0.1", 5);
+        clock.advance(Duration.ofMinutes(16));
+        fail("alice", "10.0.0.1", 1);
+        assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.1"));
+    }
+
+    @Test
+    void memoryStaysBoundedWhateverTheNumberOfDistinctUsernames() {
+        FailureCounter counter = new FailureCounter(5, Duration.ofSeconds(1), Duration.ofMinutes(15), 1000);
+        for (int i = 0; i < 100_000; i++) {
+            counter.recordFailure("user" + i, clock.instant());
+        }
+        assertEquals(1000, counter.size());
+    }
+
+    @Test
+    void throttleSettingsAreValidatedNamingTheKey() {
+        org.jwtauth.config.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.jwtauth.config.ConfigurationException.class,
+                () -> settings(SettingsParser.THROTTLE_ATTEMPTS, "many"));
+        assertEquals(SettingsParser.THROTTLE_ATTEMPTS, e.key());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.jwtauth.config.ConfigurationException.class,
+                () -> settings(SettingsParser.THROTTLE_DELAY, "PT10M", SettingsParser.THROTTLE_MAX_DELAY, "PT1M"));
+        assertEquals(SettingsParser.THROTTLE_MAX_DELAY, e.key());
+    }
+}
