@@ -75,6 +75,8 @@ public final class AccessTokenVerifier {
         }
         try {
             Instant expiresAt = timeRules.check(claims, expiredGrace);
+            // Design section 5: jti is required. The consumer's JtiValidator is a default validator, skipped above.
+            requiredString(claims, "jti");
             return new JwtPrincipal(requiredString(claims, "sub"), requiredString(claims, AccessTokenClaims.SESSION_ID),
                     roles(claims), expiresAt, claims.getClaimsMap());
         } catch (MalformedClaimException | ClassCastException e) {
