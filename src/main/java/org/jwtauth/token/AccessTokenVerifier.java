@@ -93,11 +93,15 @@ public final class AccessTokenVerifier {
         return value;
     }
 
-    private Set<String> roles(JwtClaims claims) throws MalformedClaimException {
+    private Set<String> roles(JwtClaims claims) throws MalformedClaimException, InvalidTokenException {
         if (!claims.hasClaim(rolesClaim)) {
             return Set.of();
         }
         List<String> list = claims.getStringListClaimValue(rolesClaim);
+        if (list.contains(null)) {
+            // jose4j lets a JSON null through as a "string"; JwtPrincipal's Set.copyOf would throw a NullPointerException.
+            throw new InvalidTokenException(Reason.INVALID);
+        }
         return new LinkedHashSet<>(list);
     }
 
