@@ -262,6 +262,15 @@ class BearerFilterIT {
         }
 
         @Test
+        void tokenInTheQueryUnderAPercentEncodedNameIsInvalidRequest() {
+            String id = newId();
+            HttpResult result = get("/api/whoami?access%5Ftoken=" + token(c -> { }), id);
+
+            assertInvalidRequest(result);
+            assertNotReached(id);
+        }
+
+        @Test
         void tokenOnlyInTheQueryIsInvalidRequest() {
             String id = newId();
             HttpResult result = get("/api/whoami?format=json&access_token=" + token(c -> { }), id);
@@ -371,6 +380,104 @@ class BearerFilterIT {
             assertInvalidToken("not-a-jwt", MALFORMED);
             assertInvalidToken("a.b.c", INVALID);
             assertInvalidToken("a.b.c.d.e", MALFORMED);
+        }
+
+        @Test
+        void tokenWithoutJwtIdIsInvalidToken() {
+            // Design section 5: jti is required.
+            assertInvalidToken(token(c -> c.unsetClaim("jti")), INVALID);
+        }
+
+        @Test
+        void tokenWithClaimsOfTheWrongTypeIsInvalidToken() {
+            assertInvalidToken(token(c -> c.setClaim("sub", 42)), INVALID);
+            assertInvalidToken(token(c -> c.setClaim("roles", "user")), INVALID);
+            assertInvalidToken(token(c -> c.setClaim("roles", List.of(1, 2))), INVALID);
+            assertInvalidToken(token(c -> c.setClaim("roles", java.util.Arrays.asList("user", null))), INVALID);
+            assertInvalidToken(token(c -> c.setClaim("exp", "tomorrow")), INVALID);
+            assertInvalidToken(token(c -> c.setClaim("iat", List.of(1))), INVALID);
+        }
+
+        @Test
+        void tokenWithOverflowingTimesIsInvalidToken() {
+            // 1e300 reads as Long.MAX_VALUE; exp - iat must not overflow into an accepted validity.
+            assertInvalidToken(signed(claims(c -> { }).toJson().replaceFirst("\"exp\":\\d+", "\"exp\":1e300"),
+                    h -> { }), INVALID);
+            assertInvalidToken(token(c -> c.setClaim("iat", Long.MIN_VALUE)), INVALID);
+        }
+
+        @Test
+        void nestedTokenIsInvalidToken() {
+            // RFC 8725 section 2.7: a JWS whose payload is another JWS (cty JWT) is not an access token we issued.
+            String inner = token(c -> { });
+            assertInvalidToken(signed(inner, h -> h.setContentTypeHeaderValue("JWT")), INVALID);
+        }
+
+        @Test
+        void tokenWithUnknownCriticalHeaderIsInvalidToken() {
+            assertInvalidToken(token(c -> { }, h -> {
+                h.setHeader("x-policy", "strict");
+                h.setCriticalHeaderNames("x-policy");
+            }), INVALID);
+        }
+
+        @Test
+        void tokenWithKeyMaterialInItsHeaderIsVerifiedWithTheConfiguredKeyOnly() {
+            // RFC 8725 section 3.10: jwk / jku in the token never choose the key.
+            byte[] attackerKey = bytes(OTHER_SECRET);
+            String jwk = "{\"kty\":\"oct\",\"k\":\"" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(attackerKey) + "\"}";
+            assertInvalidToken(token(c -> { }, h -> {
+                h.getHeaders().setJwkHeaderValue("jwk", jwkOf(jwk));
+                h.setHeader("jku", "https://evil.example.test/jwks.json");
+                h.setKey(new HmacKey(attackerKey));
+            }), INVALID);
+        }
+
+        @Test
+        void hostileTokenTextIsInvalidTokenNeverAServerError() {
+            String sig = "c2lnbmF0dXJl";
+            assertInvalidToken(b64("not json") + "." + b64("{}") + "." + sig, INVALID);
+            assertInvalidToken(b64("[]") + "." + b64("{}") + "." + sig, INVALID);
+            assertInvalidToken(b64("{\"alg\":\"HS256\",\"kid\":{\"$ref\":1}}") + "." + b64("{}") + "." + sig,
+                    INVALID);
+            String deep = "[".repeat(2500) + "]".repeat(2500);
+            assertInvalidToken(signed(deep, h -> { }), INVALID);
+            assertInvalidToken(b64("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":" + deep + "}")
+                    + "." + b64("{}") + "." + sig, INVALID);
+        }
+
+        @Test
+        void tokenOutsideTheBase64UrlAlphabetIsMalformed() {
+            String token = token(c -> { });
+            // Legal RFC 6750 b64token characters, but not base64url (RFC 7515 section 7.1).
+            assertInvalidToken(token.replace('-', '+').replace('_', '/') + "+/", MALFORMED);
+            assertInvalidToken(token + "==", MALFORMED);
+        }
+
+        @Test
+        void authorizationHeaderWithNonAsciiBytesIsRejectedWithoutReachingTheApp() {
+            String id = newId();
+            HttpResult result = raw("/api/whoami", id, "Authorization: Bearer \u00e9t\u00e9");
+
+            assertEquals(400, result.status(), result::toString);
+            assertNotReached(id);
+        }
+
+        @Test
+        void headRequestsGetTheSameAnswersWithoutBody() {
+            String id = newId();
+            HttpResult none = app.http().send("HEAD", app.uri("/api/whoami"), null, ReachedServlet.HEADER, id);
+            assertEquals(401, none.status(), none::toString);
+            assertEquals(List.of(CHALLENGE), none.headers("WWW-Authenticate"), none::toString);
+
+            HttpResult bad = app.http().send("HEAD", app.uri("/api/whoami"), null, ReachedServlet.HEADER, id,
+                    "Authorization", "Bearer " + token(c -> c.setIssuer("other")));
+            assertEquals(401, bad.status(), bad::toString);
+            assertEquals(List.of(CHALLENGE + ", error=\"invalid_token\", error_description=\"" + INVALID + "\""),
+                    bad.headers("WWW-Authenticate"), bad::toString);
+            assertEquals("", bad.body(), bad::toString);
+            assertNotReached(id);
         }
 
         @Test
@@ -509,6 +616,27 @@ class BearerFilterIT {
             assertEquals(200, result.status(), result::toString);
             assertEquals("alice", result.json().get("principal"), result::toString);
             assertReached(id);
+        }
+
+        @Test
+        void optionalFilterTreatsAnotherSchemeAsNoToken() {
+            String id = newId();
+            HttpResult result = get("/optional/whoami", id, "Authorization", "DPoP " + token(c -> { }));
+
+            assertEquals(200, result.status(), result::toString);
+            assertEquals(null, result.json().get("principal"), result::toString);
+            assertReached(id);
+
+            // Basic credentials are the container's business: the filter lets them pass. (Jetty, seeing the
+            // web app's BASIC login-config, authenticates them lazily even without a security constraint;
+            // Tomcat does not.) Either way the caller is not a bearer-token caller.
+            String basicId = newId();
+            HttpResult basic = get("/optional/whoami", basicId, "Authorization", "Basic YWxpY2U6YWxpY2Utc2VjcmV0");
+
+            assertEquals(200, basic.status(), basic::toString);
+            assertTrue(!"Bearer".equals(basic.json().get("authType")), basic::toString);
+            assertTrue(!JwtPrincipal.class.getName().equals(basic.json().get("principalClass")), basic::toString);
+            assertReached(basicId);
         }
 
         @Test
@@ -652,6 +780,14 @@ class BearerFilterIT {
         }
     }
 
+    static org.jose4j.jwk.JsonWebKey jwkOf(String json) {
+        try {
+            return org.jose4j.jwk.JsonWebKey.Factory.newJwk(json);
+        } catch (JoseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static String token(Consumer<JwtClaims> claimChanges) {
         return token(claimChanges, h -> { });
     }
@@ -665,6 +801,22 @@ class BearerFilterIT {
         jws.setKey(new HmacKey(bytes(SECRET)));
         jws.setPayload(claims(claimChanges).toJson());
         headerChanges.accept(jws);
+        return serialise(jws);
+    }
+
+    /** Any payload, signed like the deployment signs, then changed. */
+    static String signed(String payload, Consumer<JsonWebSignature> headerChanges) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setHeader("typ", "at+jwt");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKeyIdHeaderValue(kid());
+        jws.setKey(new HmacKey(bytes(SECRET)));
+        jws.setPayload(payload);
+        headerChanges.accept(jws);
+        return serialise(jws);
+    }
+
+    private static String serialise(JsonWebSignature jws) {
         try {
             String token = jws.getCompactSerialization();
             assertNotNull(token);
