@@ -261,6 +261,15 @@ class BearerFilterIT {
             assertNotReached(id);
         }
 
+        @Test
+        void emptyAuthorizationHeaderGetsAChallengeWithoutErrorCode() {
+            String id = newId();
+            HttpResult result = raw("/api/whoami", id, "Authorization:");
+
+            assertChallengeWithoutError(result);
+            assertNotReached(id);
+        }
+
         // ---- malformed requests: 400 invalid_request
 
         @Test
@@ -635,6 +644,25 @@ class BearerFilterIT {
 
             assertChallengeWithoutError(result);
             assertNotReached(id);
+        }
+
+        @Test
+        void pathThatLeavesTheExcludedPrefixAfterNormalisationIsProtected() {
+            // The filter decides on the path the container maps (servlet path + path info), so no spelling of a
+            // protected path can pass as excluded; each container either refuses the URI or it is challenged.
+            for (String path : List.of("/api/public/../whoami", "/api/public/%2e%2e/whoami",
+                    "/api/public/%2E%2E/whoami", "/api/public/..;/whoami", "/api/public;x=1/../whoami",
+                    "/api/public/.%2e/whoami", "/api/public/./../whoami", "/api/public%2f..%2fwhoami")) {
+                String id = newId();
+                HttpResult result = app.raw().send("GET", app.baseUri().getRawPath() + path.substring(1), null,
+                        ReachedServlet.HEADER + ": " + id);
+
+                assertTrue(List.of(400, 401, 404).contains(result.status()), () -> path + " -> " + result);
+                if (result.status() == 401) {
+                    assertEquals(List.of(CHALLENGE), result.headers("WWW-Authenticate"), () -> path + " -> " + result);
+                }
+                assertNotReached(id);
+            }
         }
 
         @Test
