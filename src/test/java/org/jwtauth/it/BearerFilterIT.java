@@ -189,6 +189,18 @@ class BearerFilterIT {
         }
 
         @Test
+        void mediaTypeSpellingsOfTheAccessTokenTypeAreAccepted() {
+            // RFC 9068 section 4 and RFC 7515 section 4.1.9: "application/at+jwt", compared case-insensitively.
+            for (String typ : List.of("application/at+jwt", "AT+JWT")) {
+                String id = newId();
+                HttpResult result = get("/api/whoami", id, bearer(token(c -> { }, h -> h.setHeader("typ", typ))));
+
+                assertEquals(200, result.status(), () -> typ + ": " + result);
+                assertReached(id);
+            }
+        }
+
+        @Test
         void tokenExpiredWithinTheClockSkewIsStillAccepted() {
             long now = now();
             String id = newId();
@@ -277,6 +289,18 @@ class BearerFilterIT {
             for (String header : List.of("Authorization: Bearer", "Authorization: Bearer ", "Authorization: Bearer   ")) {
                 String id = newId();
                 HttpResult result = raw("/api/whoami", id, header);
+
+                assertInvalidRequest(result);
+                assertNotReached(id);
+            }
+        }
+
+        @Test
+        void bearerHeaderWithMoreThanOneTokenIsInvalidRequest() {
+            String token = token(c -> { });
+            for (String value : List.of(token + " " + token, token + ", Bearer " + token, token + ",")) {
+                String id = newId();
+                HttpResult result = get("/api/whoami", id, "Authorization", "Bearer " + value);
 
                 assertInvalidRequest(result);
                 assertNotReached(id);
