@@ -2,6 +2,8 @@ package org.jwtauth.web;
 
 import java.security.Principal;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
@@ -14,10 +16,22 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
     static final String AUTH_TYPE = "Bearer";
 
     private final JwtPrincipal principal;
+    private final ServletResponse response;
 
-    AuthenticatedRequest(HttpServletRequest request, JwtPrincipal principal) {
+    AuthenticatedRequest(HttpServletRequest request, ServletResponse response, JwtPrincipal principal) {
         super(request);
+        this.response = response;
         this.principal = principal;
+    }
+
+    /**
+     * The no-argument {@code startAsync()} would put the original, unwrapped request into the AsyncContext
+     * (its javadoc), so {@code AsyncContext.getRequest()} would lose the caller; pass this wrapper instead, as
+     * Spring Security's request wrapper does.
+     */
+    @Override
+    public AsyncContext startAsync() {
+        return getRequest().startAsync(this, response);
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class BearerTokenFilter implements Filter {
             ErrorWriter.write(response, realm, INSUFFICIENT_SCOPE);
             return;
         }
-        chain.doFilter(new AuthenticatedRequest(request, principal), response);
+        chain.doFilter(new AuthenticatedRequest(request, response, principal), response);
     }
 
     static OAuthError invalidToken(InvalidTokenException e) {
