@@ -55,7 +55,11 @@ class TokenLifecycleIT {
 
     private static final String SECRET = "lifecycle-secret-0123456789-0123456789-abcdef";
     private static final String CANDIDATE_ROLES = "user, admin, support";
-    private static final Duration ACCESS_LIFETIME = Duration.ofSeconds(2);
+    /**
+     * Short, so that expiry is waited out in seconds; exp has whole seconds, so a token lives at least two
+     * seconds, which leaves room for the request that uses it right after it was issued.
+     */
+    private static final Duration ACCESS_LIFETIME = Duration.ofSeconds(3);
     /** Longer than the library's concurrent-use grace (2 s), after which a rotated token presented again is reuse. */
     private static final Duration AFTER_CONCURRENT_USE_GRACE = Duration.ofMillis(2600);
 
@@ -104,7 +108,7 @@ class TokenLifecycleIT {
         @BeforeAll
         void deploy() throws Exception {
             storeDir = ItBuild.newWorkDir("store");
-            app = DeployedApp.deploy(kind, webApp(storeDir, "PT2S", "PT0S"), "/app", USERS);
+            app = DeployedApp.deploy(kind, webApp(storeDir, ACCESS_LIFETIME.toString(), "PT0S"), "/app", USERS);
         }
 
         @AfterAll
@@ -231,6 +235,9 @@ class TokenLifecycleIT {
                             "invalid_request"),
                     () -> assertError(postJson("/auth/refresh", "{\"refreshToken\":\"" + randomToken() + "\"}"),
                             400, "invalid_request"),
+                    () -> assertError(app.http().postJson(app.uri("/auth/refresh"),
+                            "{\"accessToken\":\"a.b.c\",\"refreshToken\":\"" + randomToken() + "\"}",
+                            "Authorization", "Bearer a.b.c"), 400, "invalid_request"),
                     () -> assertError(postJson("/auth/logout", "{\"refreshToken\":"), 400, "invalid_request"),
                     () -> assertError(postJson("/auth/logout", "{}"), 400, "invalid_request"));
         }
@@ -267,9 +274,9 @@ class TokenLifecycleIT {
         @Test
         void expiredAccessTokenIsRefusedAndARefreshGivesANewWorkingPair() throws Exception {
             Tokens dave = login("dave", "dave-secret-1");
+            assertEquals(200, me(dave.access()).status());
             // A second device, refreshed below with the access token in the Authorization header.
             Tokens dave2 = login("dave", "dave-secret-1");
-            assertEquals(200, me(dave.access()).status());
 
             waitUntilExpired(dave.accessExpiration());
             waitUntilExpired(dave2.accessExpiration());
@@ -390,10 +397,10 @@ class TokenLifecycleIT {
 
         @Test
         void logoutOfAllDevicesRevokesEveryFamilyOfTheUserOnly() {
-            Tokens phone = login("carol", "carol-secret-1");
             Tokens laptop = login("carol", "carol-secret-1");
             Tokens bob = login("bob", "bob-secret-1");
             Tokens laptop2 = tokens(refresh(laptop.access(), laptop.refresh()));
+            Tokens phone = login("carol", "carol-secret-1");
 
             HttpResult logout = app.http().postJson(app.uri("/auth/logout"), "{\"allDevices\":true}",
                     "Authorization", "Bearer " + phone.access());
@@ -421,15 +428,23 @@ class TokenLifecycleIT {
         @Test
         @Order(Order.DEFAULT + 1)
         void tokensStayValidAcrossARestartOfTheWebAppOnTheSameDatabase() throws Exception {
-            // Long-lived access tokens here: a restart may take longer than the main app's two seconds.
+            // Long-lived access tokens here: a restart may take longer than the main app's few seconds.
             Path dir = ItBuild.newWorkDir("store-restart");
             try (DeployedApp restarted = DeployedApp.deploy(kind, webApp(dir, "PT5M", "PT0S"), "/app", USERS)) {
                 Tokens before = tokens(post(restarted, "/auth/login",
                         "{\"username\":\"alice\",\"password\":\"alice-secret-1\"}"));
                 Tokens rotated = tokens(post(restarted, "/auth/refresh",
                         refreshBody(before.access(), before.refresh())));
+                Instant rotation = Instant.now();
+                List<String> threads = LiveThreads.named("jwtauth");
 
-                restarted.container().restartWebApp();
+                List<String> warnings;
+                try (ContainerWarnings captured = ContainerWarnings.capture()) {
+                    restarted.container().restartWebApp();
+                    warnings = captured.messages();
+                }
+                assertEquals(List.of(), warnings, "the stopped instance left nothing behind");
+                assertEquals(threads, LiveThreads.named("jwtauth"), "one cleanup thread per running web app");
 
                 HttpResult me = restarted.http().get(restarted.uri("/api/me"), "Authorization",
                         "Bearer " + rotated.access());
@@ -439,8 +454,13 @@ class TokenLifecycleIT {
                         refreshBody(rotated.access(), rotated.refresh())));
                 assertEquals(200, restarted.http().get(restarted.uri("/api/me"), "Authorization",
                         "Bearer " + after.access()).status());
-                // The rotation before the restart is remembered too.
+                // The rotation before the restart is remembered too: replaying its token is reuse, which revokes
+                // the family down to its newest token.
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(),
+                        rotation.plus(AFTER_CONCURRENT_USE_GRACE)).toMillis()));
                 assertError(post(restarted, "/auth/refresh", refreshBody(before.access(), before.refresh())),
+                        400, "invalid_grant");
+                assertError(post(restarted, "/auth/refresh", refreshBody(after.access(), after.refresh())),
                         400, "invalid_grant");
                 assertTrue(Files.exists(dir.resolve("tokens.mv.db")), "the configured database file is used");
             }
