@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class CleanupScheduler implements AutoCloseable {
 
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /** How long a running cleanup may go on before it is interrupted (it stops between batches then). */
+    private static final long GRACEFUL_STOP_MILLIS = 2_000;
 
     private final AtomicReference<Thread> thread = new AtomicReference<>();
     private final ScheduledExecutorService executor;
@@ -33,8 +35,13 @@ public final class CleanupScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        // A run in progress may finish its batch first: interrupting a thread inside JDBC I/O can break the
+        // connection, and H2 closes its database file when a thread is interrupted while reading it.
+        executor.shutdown();
         try {
+            if (!executor.awaitTermination(GRACEFUL_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
             // An executor counts as terminated a moment before its worker thread has really ended; join it.
             executor.awaitTermination(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             Thread t = thread.get();
@@ -46,6 +53,7 @@ public final class CleanupScheduler implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -6,6 +6,8 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
@@ -24,6 +26,8 @@ final class DriverDataSource implements DataSource {
     private final String url;
     private final Properties credentials;
     private final Driver driver;
+    /** Drivers that our lookup caused to register themselves from the web application's own class loader. */
+    private final List<Driver> registeredByLookup;
 
     /** @throws ConfigurationException when no JDBC driver on the class path accepts {@code url} */
     DriverDataSource(String url, String user, String password) {
@@ -35,7 +39,28 @@ final class DriverDataSource implements DataSource {
         if (password != null) {
             credentials.setProperty("password", password);
         }
+        List<Driver> before = Collections.list(DriverManager.getDrivers());
         this.driver = findDriver(url);
+        ClassLoader webApp = Thread.currentThread().getContextClassLoader();
+        this.registeredByLookup = Collections.list(DriverManager.getDrivers()).stream()
+                .filter(d -> before.stream().noneMatch(b -> b == d))
+                .filter(d -> webApp != null && d.getClass().getClassLoader() == webApp)
+                .collect(java.util.stream.Collectors.toList());
+    }
+
+    /**
+     * Loading a driver class registers an instance with DriverManager (JDBC 4.3 section 9.2.1), which then pins
+     * the web application's class loader after undeploy (Tomcat reports it as a leak). Undoes the registrations
+     * that our own lookup caused from WEB-INF/lib; drivers registered by anyone else are left alone.
+     */
+    void deregisterDrivers() {
+        for (Driver registered : registeredByLookup) {
+            try {
+                DriverManager.deregisterDriver(registered);
+            } catch (SQLException | SecurityException e) {
+                // Nothing more to do: the container's own leak prevention is the last resort.
+            }
+        }
     }
 
     @Override

@@ -83,16 +83,19 @@ final class StoreDataSource {
 
     /**
      * Releases what we opened ourselves. A container DataSource belongs to the container; an embedded H2
-     * database is shut down so its file is not left locked after undeploy.
+     * database is shut down so its file is not left locked after undeploy; JDBC drivers our lookup registered
+     * are deregistered.
      */
     void close() {
-        if (!embedded) {
-            return;
+        if (embedded) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.warn("Could not shut down the embedded H2 refresh-token database ({})", e.getClass().getName());
+            }
         }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            LOG.warn("Could not shut down the embedded H2 refresh-token database ({})", e.getClass().getName());
+        if (dataSource instanceof DriverDataSource) {
+            ((DriverDataSource) dataSource).deregisterDrivers();
         }
     }
 }

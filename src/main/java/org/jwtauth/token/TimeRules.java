@@ -48,7 +48,9 @@ final class TimeRules {
         if (validity < 0 || validity > maxValiditySeconds) {
             throw new InvalidTokenException(Reason.INVALID);
         }
-        if (expiredFor > skewSeconds + expiredGrace.getSeconds()) {
+        // RFC 7519 section 4.1.4: valid only while now is before exp. In whole seconds, now >= exp means the
+        // second of exp has begun, so a token is expired from then on (plus the skew and grace).
+        if (expiredFor >= skewSeconds + expiredGrace.getSeconds()) {
             throw new InvalidTokenException(Reason.EXPIRED);
         }
         return Instant.ofEpochSecond(exp);
