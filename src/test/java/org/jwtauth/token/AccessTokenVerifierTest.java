@@ -93,9 +93,18 @@ class AccessTokenVerifierTest {
     @Test
     void verifyWhenTokenExpiredWithinSkewThenAccepted() {
         Map<String, Object> c = claims();
+        c.put("iat", NOW - 929);
+        c.put("exp", NOW - 29);
+        assertAccepted(sign(header(), c));
+    }
+
+    @Test
+    void verifyWhenExpiredExactlyBySkewThenExpired() {
+        // RFC 7519 section 4.1.4: the current time must be before exp (plus leeway), not equal to it.
+        Map<String, Object> c = claims();
         c.put("iat", NOW - 930);
         c.put("exp", NOW - 30);
-        assertAccepted(sign(header(), c));
+        assertRefused(sign(header(), c), Reason.EXPIRED);
     }
 
     @Test
