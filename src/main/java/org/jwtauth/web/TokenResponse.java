@@ -3,6 +3,8 @@ package org.jwtauth.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,14 +22,17 @@ final class TokenResponse {
 
     static void write(HttpServletResponse response, IssuedAccessToken access, IssuedRefreshToken refresh, Clock clock)
             throws IOException {
+        // Whole seconds, like the JWT's NumericDate (RFC 7519 section 2): a client compares them with exp.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant refreshExpiresAt = refresh.expiresAt().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new LinkedHashMap<>();
         // The first three names come from the original design and are kept for its clients.
         body.put("accessToken", access.token());
         body.put("accessTokenExpiration", DateTimeFormatter.ISO_INSTANT.format(access.expiresAt()));
         body.put("refreshToken", refresh.token());
-        body.put("refreshTokenExpiration", DateTimeFormatter.ISO_INSTANT.format(refresh.expiresAt()));
+        body.put("refreshTokenExpiration", DateTimeFormatter.ISO_INSTANT.format(refreshExpiresAt));
         body.put("tokenType", "Bearer");
-        body.put("expiresIn", Math.max(0, Duration.between(clock.instant(), access.expiresAt()).getSeconds()));
+        body.put("expiresIn", Math.max(0, Duration.between(now, access.expiresAt()).getSeconds()));
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
