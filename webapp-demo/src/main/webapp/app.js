@@ -22,8 +22,10 @@
     var item = document.createElement('li');
     item.className = kind || 'info';
     item.textContent = new Date().toLocaleTimeString() + '  ' + text;
-    el('log').appendChild(item);
-    item.scrollIntoView({ block: 'nearest' });
+    var list = el('log');
+    list.appendChild(item);
+    list.scrollTop = list.scrollHeight; // the list scrolls, not the page
+
   }
 
   // "GET api/me -> 401 invalid_token" from the response status and its error code (JSON body or header).
@@ -77,6 +79,8 @@
       ? 'Signed in as ' + session.claims.sub + ' (roles: ' + (session.claims.roles || []).join(', ') + ')'
       : 'Signed out';
     el('claims').textContent = signedIn ? JSON.stringify(session.claims, null, 2) : '(not signed in)';
+    el('login-panel').hidden = signedIn;
+    el('session-panel').hidden = !signedIn;
     ['call-me', 'call-admin', 'refresh', 'logout'].forEach(function (id) { el(id).disabled = !signedIn; });
     tick();
   }
