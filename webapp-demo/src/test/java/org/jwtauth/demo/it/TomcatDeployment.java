@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.JreMemoryLeakPreventionListener;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.jwtauth.demo.launcher.DemoJetty;
@@ -29,6 +30,9 @@ final class TomcatDeployment implements DeployedDemo {
     static TomcatDeployment start(Path war, Path workDir, Map<String, DemoJetty.User> users) throws Exception {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(workDir.toAbsolutePath().toString());
+        // As in the stock conf/server.xml: among others it initialises DriverManager outside the web app, so the
+        // H2 driver in WEB-INF/lib is not reported as leaked at undeploy.
+        tomcat.getServer().addLifecycleListener(new JreMemoryLeakPreventionListener());
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
