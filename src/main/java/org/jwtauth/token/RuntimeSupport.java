@@ -23,14 +23,19 @@ public final class RuntimeSupport {
 
     /** Refuses {@code algorithm} with a message naming {@code jwtauth.algorithm} when this JRE cannot be trusted with it. */
     public static void requireAlgorithm(SigningAlgorithm algorithm) {
+        requireAlgorithm(algorithm, SettingsParser.ALGORITHM);
+    }
+
+    /** As {@link #requireAlgorithm(SigningAlgorithm)}, naming {@code key} in the message. */
+    public static void requireAlgorithm(SigningAlgorithm algorithm, String key) {
         if (algorithm.keyFamily() == SigningAlgorithm.KeyFamily.ED25519 && !KeyDecoder.supportsEd25519()) {
-            throw new ConfigurationException(SettingsParser.ALGORITHM, "EdDSA (Ed25519) needs Java 15 or later; this"
+            throw new ConfigurationException(key, "EdDSA (Ed25519) needs Java 15 or later; this"
                     + " runtime is Java " + System.getProperty("java.version"));
         }
         boolean ecdsa = algorithm.keyFamily() == SigningAlgorithm.KeyFamily.EC_P256
                 || algorithm.keyFamily() == SigningAlgorithm.KeyFamily.EC_P384;
         if (ecdsa && acceptsZeroEcdsaSignature()) {
-            throw new ConfigurationException(SettingsParser.ALGORITHM, algorithm.joseName() + " is refused on this"
+            throw new ConfigurationException(key, algorithm.joseName() + " is refused on this"
                     + " runtime (Java " + System.getProperty("java.version") + "): its ECDSA accepts forged signatures"
                     + " (CVE-2022-21449); use Java 11, 17.0.3+, 18.0.1+ or later");
         }
