@@ -18,6 +18,8 @@ import org.jose4j.lang.JoseException;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.SigningAlgorithm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The keys of an asymmetric algorithm (RS*, PS256, ES*, EdDSA) read from {@code jwtauth.keys}: the first private
@@ -25,6 +27,8 @@ import org.jwtauth.config.SigningAlgorithm;
  * while its public key is still listed (key rotation). Other private keys are used for verification only.
  */
 public final class AsymmetricSigningKeys implements SigningKeys {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsymmetricSigningKeys.class);
 
     private final SigningAlgorithm algorithm;
     private final ConfiguredKey signing;
@@ -61,7 +65,11 @@ public final class AsymmetricSigningKeys implements SigningKeys {
                         + " holds a private key to sign with (a PKCS#8 PRIVATE KEY block or a JWK with \"d\")"));
         Map<String, PublicKey> keys = new LinkedHashMap<>();
         byId.forEach((kid, key) -> keys.put(kid, key.publicKey()));
-        return new AsymmetricSigningKeys(algorithm, signing, keys);
+        AsymmetricSigningKeys result = new AsymmetricSigningKeys(algorithm, signing, keys);
+        // Key ids and file names are public; operators need them to follow a rotation.
+        LOG.info("jwt-servlet-auth signs {} with kid {} from {}; accepted kids: {}", algorithm.joseName(),
+                signing.keyId(), signing.source(), keys.keySet());
+        return result;
     }
 
     /** RFC 7517 section 5 with public members only, each with {@code kid}, {@code alg} and {@code use: sig}. */
