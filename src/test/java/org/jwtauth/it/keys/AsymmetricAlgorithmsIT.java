@@ -2,11 +2,14 @@ package org.jwtauth.it.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.jose4j.jws.JsonWebSignature;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jwtauth.it.support.ContainerKind;
@@ -32,6 +35,18 @@ class AsymmetricAlgorithmsIT {
     @ValueSource(strings = {"PS256", "ES384", "EdDSA"})
     void loginApiCallAndRefreshWorkInTomcat(String algorithm) throws Exception {
         endToEnd(ContainerKind.TOMCAT, algorithm);
+    }
+
+    @Test
+    void webAppWithAnRsaKeyUnder2048BitsDoesNotStart() throws Exception {
+        Path keys = TestKeys.write(ItBuild.newWorkDir("keys").resolve("weak.pem"),
+                TestKeys.privatePem(TestKeys.rsa(1024)));
+
+        Exception e = assertThrows(Exception.class, () -> DeployedApp.deploy(ContainerKind.JETTY, KeyApps.webApp(
+                Map.of("jwtauth.algorithm", "RS256", "jwtauth.keys", keys.toString())), "/app", KeyApps.USERS).close());
+
+        // Jetty hands on the listener's exception itself: the message names the key and the file.
+        assertTrue(e.getMessage().contains("jwtauth.keys") && e.getMessage().contains(keys.toString()), e::toString);
     }
 
     private static void endToEnd(ContainerKind kind, String algorithm) throws Exception {
