@@ -1,6 +1,7 @@
 package org.jwtauth.it.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ class TrustedIssuerIT {
         HttpResult result = KeyApps.whoAmI(app, token(key, "RS256", "k1", "https://other.test", null));
 
         assertEquals(401, result.status());
-        assertEquals(true, result.header("WWW-Authenticate").orElse("").contains("invalid_token"));
+        assertTrue(result.header("WWW-Authenticate").orElse("").contains("invalid_token"));
     }
 
     /** A token as a provider would issue it: typ JWT, audience this application, groups as roles. */
