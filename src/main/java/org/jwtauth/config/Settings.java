@@ -1,5 +1,6 @@
 package org.jwtauth.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +22,12 @@ public final class Settings {
     private final StoreSettings store;
     private final String realm;
     private final ThrottleSettings throttle;
+    private final List<Path> keyFiles;
+    private final TrustedIssuerSettings trustedIssuer;
 
     Settings(String issuer, String audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
              String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm,
-             ThrottleSettings throttle) {
+             ThrottleSettings throttle, List<Path> keyFiles, TrustedIssuerSettings trustedIssuer) {
         this.issuer = issuer;
         this.audience = audience;
         this.algorithm = algorithm;
@@ -36,6 +39,18 @@ public final class Settings {
         this.store = store;
         this.realm = realm;
         this.throttle = throttle;
+        this.keyFiles = List.copyOf(keyFiles);
+        this.trustedIssuer = trustedIssuer;
+    }
+
+    /** {@code jwtauth.keys}: the PEM/JWKS files of an asymmetric algorithm, in the configured order; empty for HS*. */
+    public List<Path> keyFiles() {
+        return keyFiles;
+    }
+
+    /** The second issuer the filter accepts ({@code jwtauth.trusted.*}), if configured. */
+    public Optional<TrustedIssuerSettings> trustedIssuer() {
+        return Optional.ofNullable(trustedIssuer);
     }
 
     public String issuer() {
@@ -50,7 +65,7 @@ public final class Settings {
         return algorithm;
     }
 
-    /** The HMAC key bytes (a copy). */
+    /** The HMAC key bytes (a copy); empty for asymmetric algorithms. */
     public byte[] secret() {
         return secret.clone();
     }
@@ -115,7 +130,8 @@ public final class Settings {
                 + ", session.maxLifetime=" + durations.sessionMax + ", refresh.retryWindow=" + durations.retryWindow
                 + ", clockSkew=" + durations.clockSkew + ", login.authenticator=" + authenticator
                 + ", store=" + store.describe() + ", store.schema=" + store.schema().name().toLowerCase(java.util.Locale.ROOT)
-                + ", cleanup.interval=" + durations.cleanupInterval;
+                + ", cleanup.interval=" + durations.cleanupInterval
+                + (trustedIssuer == null ? "" : ", " + trustedIssuer.summary());
     }
 
     @Override

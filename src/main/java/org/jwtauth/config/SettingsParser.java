@@ -1,8 +1,12 @@
 package org.jwtauth.config;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -66,7 +70,8 @@ public final class SettingsParser {
         String issuer = text(ISSUER).orElse("jwt-servlet-auth");
         String audience = text(AUDIENCE).orElse(issuer);
         SigningAlgorithm algorithm = algorithm();
-        byte[] secret = hmacSecret(algorithm);
+        byte[] secret = algorithm.isSymmetric() ? hmacSecret(algorithm) : new byte[0];
+        List<Path> keyFiles = algorithm.isSymmetric() ? List.of() : keyFiles(algorithm);
         Settings.Durations durations = durations();
         String rolesClaim = text(ROLES_CLAIM).orElse("roles");
         String authenticator = text(AUTHENTICATOR).orElse("container");
@@ -77,7 +82,8 @@ public final class SettingsParser {
             throw new ConfigurationException(STORE_URL, "must not be set together with " + STORE_DATA_SOURCE);
         }
         return new Settings(issuer, audience, algorithm, secret, durations, rolesClaim, authenticator, loginRoles,
-                store, text(REALM).orElse(null), throttle());
+                store, text(REALM).orElse(null), throttle(), keyFiles,
+                new TrustedIssuerParser(source).parse(issuer, audience, rolesClaim).orElse(null));
     }
 
     private ThrottleSettings throttle() {
@@ -109,7 +115,32 @@ public final class SettingsParser {
     private SigningAlgorithm algorithm() {
         String name = text(ALGORITHM).orElse("HS256");
         return SigningAlgorithm.parse(name).orElseThrow(() -> new ConfigurationException(ALGORITHM,
-                "expected one of " + SigningAlgorithm.allNames() + " (asymmetric algorithms are not supported yet)"));
+                "expected one of " + SigningAlgorithm.allNames()));
+    }
+
+    /**
+     * {@code jwtauth.keys}: a comma-separated list of PEM or JWKS files, plain paths or {@code file:} paths. The
+     * files themselves are read by the token layer, which names the file in its errors.
+     */
+    private List<Path> keyFiles(SigningAlgorithm algorithm) {
+        if (source.get(SECRET).isPresent()) {
+            throw new ConfigurationException(SECRET, "is only used with HS256/384/512; " + algorithm.joseName()
+                    + " takes " + KEYS);
+        }
+        List<Path> files = new ArrayList<>();
+        for (String entry : list(KEYS)) {
+            String path = entry.startsWith("file:") ? entry.substring(5) : entry;
+            try {
+                files.add(Paths.get(path));
+            } catch (InvalidPathException e) {
+                throw new ConfigurationException(KEYS, "contains an invalid file name: " + path);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new ConfigurationException(KEYS, "is required for " + algorithm.joseName()
+                    + ": comma-separated PEM or JWKS files, the first private key signs");
+        }
+        return files;
     }
 
     private byte[] hmacSecret(SigningAlgorithm algorithm) {

@@ -19,4 +19,12 @@ public interface SigningKeys {
 
     /** The verification key with this {@code kid}, if it is one of ours. */
     Optional<Key> verificationKey(String keyId);
+
+    /**
+     * The public keys as a JWKS document (RFC 7517 section 5) for {@code /.well-known/jwks.json}; empty for a
+     * shared secret, which must never be published.
+     */
+    default Optional<String> publishedJwks() {
+        return Optional.empty();
+    }
 }

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jwtauth.config.ConfigurationException;
-import org.jwtauth.token.AccessTokenVerifier;
+import org.jwtauth.token.BearerTokenVerifier;
 import org.jwtauth.token.InvalidTokenException;
 import org.jwtauth.token.JwtPrincipal;
 
@@ -30,14 +30,14 @@ public final class BearerTokenFilter implements Filter {
             "The access token does not grant a role this resource requires").asChallenge();
 
     private final BearerTokenResolver resolver = new BearerTokenResolver();
-    private AccessTokenVerifier verifier;
+    private BearerTokenVerifier verifier;
     private String realm;
     private FilterRules rules;
 
     @Override
     public void init(FilterConfig config) throws ServletException {
         JwtAuthComponents components = JwtAuthComponents.from(config.getServletContext());
-        this.verifier = components.verifier();
+        this.verifier = components.bearerVerifier();
         this.realm = components.realm();
         try {
             this.rules = FilterRules.from(config);

@@ -11,6 +11,8 @@ import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
+import org.jwtauth.token.BearerTokenVerifier;
+import org.jwtauth.token.SigningKeys;
 
 /**
  * Everything the filter and the servlets share, built once by {@link JwtAuthListener} and published under one
@@ -30,10 +32,12 @@ public final class JwtAuthComponents {
     private final RefreshTokenService refreshTokens;
     private final UserAuthenticator authenticator;
     private final LoginThrottle throttle;
+    private final SigningKeys signingKeys;
+    private final BearerTokenVerifier bearerVerifier;
 
     JwtAuthComponents(Settings settings, String realm, Clock clock, AccessTokenIssuer issuer,
                       AccessTokenVerifier verifier, RefreshTokenService refreshTokens, UserAuthenticator authenticator,
-                      LoginThrottle throttle) {
+                      LoginThrottle throttle, SigningKeys signingKeys, BearerTokenVerifier bearerVerifier) {
         this.settings = settings;
         this.realm = realm;
         this.clock = clock;
@@ -42,6 +46,18 @@ public final class JwtAuthComponents {
         this.refreshTokens = refreshTokens;
         this.authenticator = authenticator;
         this.throttle = throttle;
+        this.signingKeys = signingKeys;
+        this.bearerVerifier = bearerVerifier;
+    }
+
+    /** The keys tokens are signed with; their public part is what the JWKS endpoint publishes. */
+    public SigningKeys signingKeys() {
+        return signingKeys;
+    }
+
+    /** What the filter verifies with: our own tokens and, if configured, the trusted issuer's. */
+    public BearerTokenVerifier bearerVerifier() {
+        return bearerVerifier;
     }
 
     /** The components of this web application, or a clear error when the listener has not run. */

@@ -24,7 +24,6 @@ import org.jwtauth.refresh.RefreshTokens;
 import org.jwtauth.store.JpaRefreshTokenStores;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
-import org.jwtauth.token.HmacSigningKeys;
 import org.jwtauth.token.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,20 +67,21 @@ public final class JwtAuthListener implements ServletContextListener {
         Clock clock = Clock.systemUTC();
         UserAuthenticator authenticator = AuthenticatorFactory.create(settings.authenticator(), settings.loginRoles(),
                 context.getClassLoader());
-        SigningKeys keys = new HmacSigningKeys(settings.algorithm(), settings.secret());
+        SigningKeys keys = KeyComponentsFactory.signingKeys(settings);
         AccessTokenIssuer issuer = new AccessTokenIssuer(keys, settings.issuer(), settings.audience(),
                 settings.rolesClaim(), settings.accessTokenLifetime(), clock);
         AccessTokenVerifier verifier = new AccessTokenVerifier(keys, settings.issuer(), settings.audience(),
                 settings.rolesClaim(), settings.accessTokenLifetime(), settings.clockSkew(), clock);
         store = JpaRefreshTokenStores.open(settings.store(), embeddedDirectory(context));
         RefreshTokenService refreshTokens = new RefreshTokenService(store,
-                new RefreshTokens(new SecureRandom(), RefreshTokens.deriveSuccessorKey(settings.secret())),
+                new RefreshTokens(new SecureRandom(), KeyComponentsFactory.successorKey(settings, keys)),
                 settings.refreshTokenLifetime(), settings.sessionMaxLifetime(), settings.retryWindow(), clock);
         cleanup = new CleanupScheduler(new ExpiredTokenCleanup(store, clock), settings.cleanupInterval(),
                 "jwtauth-cleanup" + context.getContextPath().replace('/', '-'));
         String realm = settings.realm().orElse(name(context));
         context.setAttribute(JwtAuthComponents.ATTRIBUTE, new JwtAuthComponents(settings, realm, clock, issuer,
-                verifier, refreshTokens, authenticator, new LoginThrottle(settings.throttle(), clock)));
+                verifier, refreshTokens, authenticator, new LoginThrottle(settings.throttle(), clock), keys,
+                KeyComponentsFactory.bearerVerifier(settings, verifier, clock)));
         new FragmentCheck(context).warnIfNotLoaded();
         LOG.info("jwt-servlet-auth started for {}: {}", name(context), settings.summary());
     }

@@ -42,7 +42,8 @@ class BearerTokenFilterTest {
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, settings.issuer(), settings.audience(),
             settings.rolesClaim(), settings.accessTokenLifetime(), settings.clockSkew(), clock);
     private final Map<String, Object> attributes = new HashMap<>(Map.of(JwtAuthComponents.ATTRIBUTE,
-            new JwtAuthComponents(settings, REALM, clock, issuer, verifier, null, null, null)));
+            new JwtAuthComponents(settings, REALM, clock, issuer, verifier, null, null, null, keys,
+                    new org.jwtauth.token.BearerTokenVerifier(verifier))));
 
     private final Fakes.Response response = new Fakes.Response();
     private final Fakes.Chain chain = new Fakes.Chain();

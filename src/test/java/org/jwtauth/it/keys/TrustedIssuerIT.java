@@ -1,0 +1,147 @@
+package org.jwtauth.it.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpServer;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.jwtauth.it.support.ContainerKind;
+import org.jwtauth.it.support.DeployedApp;
+import org.jwtauth.it.support.HttpResult;
+import org.jwtauth.testing.TestKeys;
+
+/**
+ * Tokens of a second issuer (an identity provider whose JWKS a local HTTP server plays) are accepted by the filter:
+ * keys are fetched from the configured URL, fetched again when the provider rotates its key, never more often than
+ * the refresh interval, and never from a URL the token names. The refresh endpoint accepts only our own tokens.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrustedIssuerIT {
+
+    private static final String IDP = "https://idp.test";
+    private static final long INTERVAL_MILLIS = 3000;
+
+    private final AtomicReference<String> jwks = new AtomicReference<>();
+    private final AtomicInteger jwksFetches = new AtomicInteger();
+    private final AtomicInteger otherRequests = new AtomicInteger();
+    private HttpServer idp;
+    private DeployedApp app;
+
+    @BeforeAll
+    void start() throws Exception {
+        idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        idp.createContext("/jwks", exchange -> {
+            jwksFetches.incrementAndGet();
+            byte[] body = jwks.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        idp.createContext("/", exchange -> {
+            otherRequests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        idp.start();
+        String jwksUrl = "http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks";
+        app = DeployedApp.deploy(ContainerKind.JETTY, KeyApps.webApp(Map.of(
+                "jwtauth.secret", "a-test-secret-that-is-long-enough-for-hs256",
+                "jwtauth.trusted.issuer", IDP, "jwtauth.trusted.jwksUrl", jwksUrl,
+                "jwtauth.trusted.algorithms", "RS256,ES256", "jwtauth.trusted.rolesClaim", "groups",
+                "jwtauth.trusted.refreshInterval", "PT" + INTERVAL_MILLIS / 1000 + "S")), "/app", KeyApps.USERS);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        idp.stop(0);
+    }
+
+    @Test
+    void providerTokensAreAcceptedAcrossAKeyRotationAtTheProviderWithRateLimitedRefetches() throws Exception {
+        KeyPair first = TestKeys.generate("RS256");
+        jwks.set(TestKeys.jwks(false, "k1", first));
+
+        HttpResult accepted = KeyApps.whoAmI(app, token(first, "RS256", "k1", IDP, null));
+        assertEquals(200, accepted.status(), accepted::toString);
+        assertEquals("bob user=true admin=false", accepted.body());
+        assertEquals(1, jwksFetches.get());
+
+        // The provider rotates to an EC key; once the interval has passed, the new kid triggers one refetch.
+        KeyPair second = TestKeys.generate("ES256");
+        jwks.set(TestKeys.jwks(false, "k2", second));
+        Thread.sleep(INTERVAL_MILLIS + 300);
+        assertEquals(200, KeyApps.whoAmI(app, token(second, "ES256", "k2", IDP, null)).status());
+        assertEquals(2, jwksFetches.get());
+
+        // Two tokens with an unknown kid after the interval: one fetch, not two; a jku in the token is ignored.
+        Thread.sleep(INTERVAL_MILLIS + 300);
+        String jku = "http://127.0.0.1:" + idp.getAddress().getPort() + "/attacker-keys";
+        assertEquals(401, KeyApps.whoAmI(app, token(second, "ES256", "k9", IDP, jku)).status());
+        assertEquals(401, KeyApps.whoAmI(app, token(second, "ES256", "k9", IDP, jku)).status());
+        assertEquals(3, jwksFetches.get());
+        assertEquals(0, otherRequests.get());
+    }
+
+    @Test
+    void providerTokenIsNotAcceptedByTheRefreshEndpoint() throws Exception {
+        KeyPair key = TestKeys.generate("RS256");
+        jwks.set(TestKeys.jwks(false, "r1", key));
+        Map<String, Object> own = KeyApps.login(app);
+
+        HttpResult result = app.http().postJson(app.uri("/auth/refresh"), "{\"accessToken\":\""
+                + token(key, "RS256", "r1", IDP, null) + "\",\"refreshToken\":\"" + own.get("refreshToken") + "\"}");
+
+        assertEquals(400, result.status(), result::toString);
+    }
+
+    @Test
+    void tokenOfAnUnknownIssuerIsRefused() throws Exception {
+        KeyPair key = TestKeys.generate("RS256");
+
+        HttpResult result = KeyApps.whoAmI(app, token(key, "RS256", "k1", "https://other.test", null));
+
+        assertEquals(401, result.status());
+        assertTrue(result.header("WWW-Authenticate").orElse("").contains("invalid_token"));
+    }
+
+    /** A token as a provider would issue it: typ JWT, audience this application, groups as roles. */
+    private static String token(KeyPair key, String algorithm, String kid, String issuer, String jku)
+            throws Exception {
+        long now = Instant.now().getEpochSecond();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience("jwt-servlet-auth");
+        claims.setSubject("bob");
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + 300));
+        claims.setStringListClaim("groups", "user");
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setHeader("typ", "JWT");
+        if (jku != null) {
+            jws.setHeader("jku", jku);
+        }
+        jws.setAlgorithmHeaderValue(algorithm);
+        jws.setKeyIdHeaderValue(kid);
+        jws.setKey(key.getPrivate());
+        jws.setPayload(claims.toJson());
+        return jws.getCompactSerialization();
+    }
+}

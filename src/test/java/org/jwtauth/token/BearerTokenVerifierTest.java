@@ -1,0 +1,120 @@
+package org.jwtauth.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+import org.jwtauth.config.ConfigSource;
+import org.jwtauth.config.Settings;
+import org.jwtauth.config.SettingsParser;
+import org.jwtauth.testing.MutableClock;
+import org.jwtauth.testing.TestKeys;
+
+class BearerTokenVerifierTest {
+
+    private static final String IDP = "https://idp.example";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
+    private final KeyPair idpKey = TestKeys.generate("RS256");
+    private final Settings settings = new SettingsParser(ConfigSource.of(Map.of(
+            "jwtauth.issuer", "https://app.example", "jwtauth.audience", "app",
+            "jwtauth.secret", "0123456789abcdef0123456789abcdef",
+            "jwtauth.trusted.issuer", IDP, "jwtauth.trusted.jwksUrl", "https://idp.example/jwks",
+            "jwtauth.trusted.rolesClaim", "groups"))).parse();
+    private final HmacSigningKeys ownKeys = new HmacSigningKeys(settings.algorithm(), settings.secret());
+    private final BearerTokenVerifier verifier = new BearerTokenVerifier(
+            new AccessTokenVerifier(ownKeys, "https://app.example", "app", "roles", Duration.ofMinutes(15),
+                    Duration.ofSeconds(30), clock),
+            IDP, new TrustedIssuerVerifier(settings.trustedIssuer().orElseThrow(),
+                    new RemoteJwks(new StaticFetcher(), Duration.ofMinutes(5), Duration.ofHours(1), clock),
+                    Duration.ofSeconds(30), clock));
+
+    @Test
+    void trustedIssuerTokenTypedJwtWithoutSidIsAccepted() throws Exception {
+        JwtPrincipal principal = verifier.verify(idpToken("JWT", IDP, "app", "idp-key"));
+
+        assertEquals("bob", principal.getName());
+        assertEquals(Set.of("admin"), principal.roles());
+    }
+
+    @Test
+    void ownTokensAreStillAccepted() throws Exception {
+        String own = new AccessTokenIssuer(ownKeys, "https://app.example", "app", "roles", Duration.ofMinutes(15),
+                clock).issue("alice", List.of("user"), "f", Map.of()).token();
+
+        assertEquals("alice", verifier.verify(own).getName());
+    }
+
+    @Test
+    void unknownIssuerIsRefused() throws Exception {
+        String token = idpToken("JWT", "https://elsewhere.example", "app", "idp-key");
+
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+    }
+
+    @Test
+    void trustedIssuerTokenForAnotherAudienceIsRefused() throws Exception {
+        String token = idpToken("JWT", IDP, "other-app", "idp-key");
+
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+    }
+
+    @Test
+    void trustedIssuerTokenWithAnUnexpectedTypeIsRefused() throws Exception {
+        String token = idpToken("logout+jwt", IDP, "app", "idp-key");
+
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+    }
+
+    @Test
+    void trustedIssuerTokenWithUnknownKidIsRefused() throws Exception {
+        String token = idpToken("JWT", IDP, "app", "not-published");
+
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+    }
+
+    private String idpToken(String type, String issuer, String audience, String kid) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(audience);
+        claims.setSubject("bob");
+        claims.setIssuedAt(NumericDate.fromSeconds(clock.instant().getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(clock.instant().getEpochSecond() + 300));
+        claims.setStringListClaim("groups", "admin");
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setHeader("typ", type);
+        jws.setAlgorithmHeaderValue("RS256");
+        jws.setKeyIdHeaderValue(kid);
+        jws.setKey(idpKey.getPrivate());
+        jws.setPayload(claims.toJson());
+        return jws.getCompactSerialization();
+    }
+
+    /** The identity provider's JWKS with its one key. */
+    private final class StaticFetcher extends JwksFetcher {
+        StaticFetcher() {
+            super(URI.create("https://idp.example/jwks"), Duration.ofSeconds(1));
+        }
+
+        @Override
+        public String fetch() throws IOException {
+            try {
+                return TestKeys.jwks(false, "idp-key", idpKey);
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
+    }
+}
