@@ -39,4 +39,27 @@ final class ContainerAnswers {
                 throw new IllegalArgumentException(what);
         }
     }
+
+    /** The status for a path variant of {@code /api/orders} sent without a token. */
+    static int pathVariant(ContainerKind kind, String what) {
+        switch (what) {
+            case "path parameter":
+            case "dot segment":
+            case "dot-dot segment":
+                // Normalised by the container to /api/orders: the filter runs.
+                return 401;
+            case "double slash":
+            case "encoded dot-dot":
+                // Tomcat normalises these too; Jetty 12 refuses them as ambiguous (its URI compliance).
+                return kind == ContainerKind.TOMCAT ? 401 : 400;
+            case "encoded slash":
+                return 400;
+            case "upper case":
+            case "trailing dot":
+                // Paths are case- and dot-sensitive: no mapping, so neither filter nor application.
+                return 404;
+            default:
+                throw new IllegalArgumentException(what);
+        }
+    }
 }

@@ -707,6 +707,133 @@ abstract class HostileInputSpec {
         assertEquals(200, app.refresh(tokens.access(), tokens.refresh()).status());
     }
 
+    // --- more ways around the filter and the endpoints ------------------------------------------------------------
+
+    @Test
+    void bearerWhenSchemeIsLowerCaseThenTheApplicationIsReached() {
+        // RFC 7235 section 2.1: the scheme is case-insensitive; the control for the scheme cases above.
+        HttpResult result = app.app().http().get(app.api(), "Authorization",
+                "bearer " + app.login("alice", ALICE_PASSWORD).access());
+        assertEquals(200, result.status(), result::toString);
+    }
+
+    @Test
+    void bearerWhenSignedWithAnotherSecretThenInvalidToken() {
+        String token = Forge.hmac(JsonUtil.toJson(forge().header()), JsonUtil.toJson(forge().claims("alice")),
+                "another-deployments-secret-0123456789-abcdef".getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        assertInvalidToken(bearer(token), INVALID_TOKEN);
+    }
+
+    @Test
+    void tokenInAFormBodyIsNotReadSoTheRequestGetsABareChallenge() {
+        // RFC 6750 section 2.2 is optional; the filter reads the Authorization header only.
+        String token = app.login("alice", ALICE_PASSWORD).access();
+        assertChallengeOnly(app.refused(() -> app.app().http().post(app.api(), "access_token=" + token,
+                "Content-Type", "application/x-www-form-urlencoded")));
+    }
+
+    @Test
+    void methodOverrideHeaderDoesNotTurnARequestIntoAPreflight() {
+        assertChallengeOnly(app.refused(() -> app.app().http().get(app.api(), "X-HTTP-Method-Override", "OPTIONS")));
+    }
+
+    static Stream<Arguments> pathVariants() {
+        return Stream.of(Arguments.of("path parameter", "/api;jsessionid=x/orders"),
+                Arguments.of("double slash", "//api/orders"), Arguments.of("dot segment", "/./api/orders"),
+                Arguments.of("dot-dot segment", "/public/../api/orders"),
+                Arguments.of("encoded dot-dot", "/public/%2e%2e/api/orders"),
+                Arguments.of("encoded slash", "/api%2forders"), Arguments.of("upper case", "/API/orders"),
+                Arguments.of("trailing dot", "/api./orders"));
+    }
+
+    /** Path variants of the protected URL: the filter still runs, or the container refuses or finds nothing. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pathVariants")
+    void protectedPathVariantWithoutTokenNeverReachesTheApplication(String what, String path) {
+        String raw = app.app().baseUri().getRawPath().replaceFirst("/$", "") + path;
+        HttpResult result = app.refused(() -> app.app().raw().send("GET", raw, null));
+        int expected = ContainerAnswers.pathVariant(kind, what);
+        assertEquals(expected, result.status(), result::toString);
+        if (expected == 401) {
+            assertChallengeOnly(result);
+        } else {
+            assertEquals(List.of(), result.headers("WWW-Authenticate"), result::toString);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE", "PATCH"})
+    void refreshWhenMethodIsNotPostThenMethodNotAllowedWithAllowPost(String method) {
+        Tokens tokens = app.login("alice", ALICE_PASSWORD);
+        HttpResult result = app.refused(() -> app.app().http().send(method, app.app().uri("/auth/refresh"),
+                json("accessToken", tokens.access(), "refreshToken", tokens.refresh()),
+                "Content-Type", "application/json"));
+        assertEndpointError(result, 405, "invalid_request", NOT_POST);
+        assertEquals(List.of("POST"), result.headers("Allow"));
+    }
+
+    @Test
+    void refreshWhenRefreshTokenIsFromAnotherLoginOfTheSameUserThenInvalidGrantAndItSurvives() {
+        Tokens phone = app.login("alice", ALICE_PASSWORD);
+        Tokens laptop = app.login("alice", ALICE_PASSWORD);
+
+        assertEndpointError(app.refused(() -> app.refresh(phone.access(), laptop.refresh())), 400, "invalid_grant",
+                BAD_GRANT);
+        assertEquals(200, app.refresh(laptop.access(), laptop.refresh()).status());
+    }
+
+    @Test
+    void refreshWhenAuthorizationHeaderHasNonAsciiThenInvalidRequest() {
+        Tokens tokens = app.login("alice", ALICE_PASSWORD);
+        app.remember(tokens.refresh());
+        HttpResult result = app.refused(() -> app.app().raw().send("POST", app.app().uri("/auth/refresh").getRawPath(),
+                json("refreshToken", tokens.refresh()), "Content-Type: application/json",
+                "Authorization: Bearer " + tokens.access().substring(0, 10) + "\u00f6" + tokens.access().substring(10)));
+        assertEndpointError(result, 400, "invalid_request", "The Authorization header is malformed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/auth/login", "/auth/refresh"})
+    void endpointWhenJsonBodyIs64KbThenInvalidRequest(String path) {
+        String body = json("username", "alice", "password", "p".repeat(64 * 1024), "refreshToken", "r",
+                "accessToken", "a");
+        assertEndpointError(app.refused(() -> app.app().http().postJson(app.app().uri(path), body)), 400,
+                "invalid_request", BAD_BODY);
+    }
+
+    @Test
+    void loginWhenChunkedFormBodyIsHugeThenInvalidRequestNotAServerError() {
+        String form = "username=alice&password=" + "p".repeat(300 * 1024);
+        HttpResult result = app.refused(() -> app.app().raw().sendRaw(chunked("/auth/login", form)));
+        assertEndpointError(result, 400, "invalid_request", BAD_BODY);
+    }
+
+    @Test
+    void loginWhenFormHasMoreFieldsThanTheContainerAllowsThenNeverAServerError() {
+        StringBuilder form = new StringBuilder("username=alice&password=" + ALICE_PASSWORD);
+        // More keys than the containers' defaults allow (Jetty maxFormKeys, Tomcat maxParameterCount: 1000),
+        // within the library's own 16 KB.
+        for (int i = 0; i < 2000; i++) {
+            form.append("&k").append(i);
+        }
+        assertTrue(form.length() < 16 * 1024);
+        HttpResult result = app.refused(() -> app.app().http().post(app.app().uri("/auth/login"), form.toString(),
+                "Content-Type", "application/x-www-form-urlencoded"));
+        assertEndpointError(result, 400, "invalid_request", BAD_BODY);
+    }
+
+    private String chunked(String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
+        StringBuilder request = new StringBuilder("POST ").append(app.app().uri(path).getRawPath())
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n")
+                .append("Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (int i = 0; i < bytes.length; i += 8192) {
+            int n = Math.min(8192, bytes.length - i);
+            request.append(Integer.toHexString(n)).append("\r\n").append(body, i, i + n).append("\r\n");
+        }
+        return request.append("0\r\n\r\n").toString();
+    }
+
     private Map<String, Object> signedHeaderWithAlg(String alg) {
         Map<String, Object> header = forge().header();
         header.put("alg", alg);
