@@ -60,7 +60,7 @@ final class RequestBody {
         if (json != null) {
             value = json.get(name);
         } else {
-            String[] values = form.getParameterValues(name);
+            String[] values = formValues(name);
             if (values != null && values.length > 1) {
                 throw new RejectedRequest(MALFORMED);
             }
@@ -82,7 +82,13 @@ final class RequestBody {
 
     /** {@code true}/{@code false} as a JSON boolean or the form strings; absent is false. */
     boolean flag(String name) throws RejectedRequest {
-        Object value = json != null ? json.get(name) : form.getParameter(name);
+        Object value;
+        if (json != null) {
+            value = json.get(name);
+        } else {
+            String[] values = formValues(name);
+            value = values == null ? null : values[0];
+        }
         if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) {
             return false;
         }
@@ -90,6 +96,18 @@ final class RequestBody {
             return true;
         }
         throw new RejectedRequest(MALFORMED);
+    }
+
+    /**
+     * The container parses the form on first access and refuses what breaks its own limits (a chunked body
+     * beyond Jetty's maxFormContentSize, too many fields) with a runtime exception: a malformed request, not a 500.
+     */
+    private String[] formValues(String name) throws RejectedRequest {
+        try {
+            return form.getParameterValues(name);
+        } catch (RuntimeException e) {
+            throw new RejectedRequest(MALFORMED);
+        }
     }
 
     private static String readLimited(InputStream in) throws IOException, RejectedRequest {

@@ -1,0 +1,245 @@
+package org.jwtauth.it.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jwtauth.it.hostile.HostileApp.ALICE_PASSWORD;
+import static org.jwtauth.it.hostile.HostileApp.json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.jwtauth.it.hostile.HostileApp.Tokens;
+import org.jwtauth.it.support.ContainerKind;
+import org.jwtauth.it.support.HttpResult;
+import org.jwtauth.it.support.ItBuild;
+import org.jwtauth.it.support.WebAppDirectory;
+
+/**
+ * Design section 5: nothing logs a token, a password or a secret at any level. The whole hostile-input suite and
+ * a happy path (login, protected call, refresh, reuse, logout) run with the library's loggers at TRACE: the web
+ * app gets its own SLF4J binding (slf4j-simple in WEB-INF/lib, configured by WEB-INF/classes/simplelogger.properties
+ * to write to a file); the containers' java.util.logging records and everything printed to the console are
+ * captured as well. Then every token, password and secret the tests used is searched for in all of it.
+ */
+class NoSecretsInLogsIT {
+
+    @Nested
+    class Jetty extends LoggedSpec {
+        Jetty() {
+            super(ContainerKind.JETTY);
+        }
+    }
+
+    @Nested
+    class Tomcat extends LoggedSpec {
+        Tomcat() {
+            super(ContainerKind.TOMCAT);
+        }
+    }
+
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    abstract static class LoggedSpec extends HostileInputSpec {
+        private Path webAppLog;
+        private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        private final List<String> julRecords = new ArrayList<>();
+        private PrintStream originalOut;
+        private PrintStream originalErr;
+        private Handler julHandler;
+
+        LoggedSpec(ContainerKind kind) {
+            super(kind);
+        }
+
+        @Override
+        protected void customise(WebAppDirectory.Builder builder) {
+            try {
+                builder.libJar(Path.of(org.slf4j.simple.SimpleLogger.class.getProtectionDomain().getCodeSource()
+                        .getLocation().toURI()));
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+            builder.file("WEB-INF/classes/simplelogger.properties",
+                    "org.slf4j.simpleLogger.defaultLogLevel=trace\n"
+                            + "org.slf4j.simpleLogger.log.org.jwtauth=trace\n"
+                            + "org.slf4j.simpleLogger.showDateTime=true\n"
+                            + "org.slf4j.simpleLogger.logFile=" + webAppLog.toString().replace("\\", "/") + "\n");
+        }
+
+        @BeforeAll
+        @Override
+        void deploy() throws Exception {
+            webAppLog = ItBuild.newWorkDir("logs").resolve("webapp.log");
+            originalOut = System.out;
+            originalErr = System.err;
+            System.setOut(new PrintStream(new Tee(originalOut, console), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new Tee(originalErr, console), true, StandardCharsets.UTF_8));
+            SimpleFormatter formatter = new SimpleFormatter();
+            julHandler = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    synchronized (julRecords) {
+                        julRecords.add(formatter.format(record));
+                    }
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            Logger.getLogger("").addHandler(julHandler);
+            super.deploy();
+        }
+
+        @AfterAll
+        @Override
+        void stop() throws Exception {
+            try {
+                super.stop();
+            } finally {
+                Logger.getLogger("").removeHandler(julHandler);
+                System.setOut(originalOut);
+                System.setErr(originalErr);
+            }
+        }
+
+        @Test
+        @Order(Integer.MAX_VALUE - 1)
+        void happyPathWithReuseAndLogoutRuns() {
+            Tokens first = app.login("alice", ALICE_PASSWORD);
+            assertEquals(200, app.bearer(first.access()).status());
+            HttpResult refreshed = app.refresh(first.access(), first.refresh());
+            assertEquals(200, refreshed.status(), refreshed::toString);
+            Tokens second = new Tokens((String) refreshed.json().get("accessToken"),
+                    (String) refreshed.json().get("refreshToken"));
+            app.remember(second.access(), second.refresh());
+            // Reuse after the concurrent-use grace: the family is revoked and a warning is logged.
+            sleepQuietly(2_500);
+            assertEquals(400, app.refresh(first.access(), first.refresh()).status());
+            Tokens third = app.login("alice", ALICE_PASSWORD);
+            assertEquals(204, app.app().http().postJson(app.app().uri("/auth/logout"),
+                    json("refreshToken", third.refresh())).status());
+            assertEquals(204, app.app().http().postJson(app.app().uri("/auth/logout"), json("allDevices", true),
+                    "Authorization", "Bearer " + third.access()).status());
+        }
+
+        @Test
+        @Order(Integer.MAX_VALUE)
+        void logsAtTraceContainNoTokenPasswordOrSecret() throws IOException {
+            String webApp = Files.exists(webAppLog) ? Files.readString(webAppLog, StandardCharsets.UTF_8) : "";
+            // The capture works: the library's start-up line, a DEBUG line and the reuse warning are there.
+            assertTrue(webApp.contains("jwt-servlet-auth started"), () -> "no library log in " + webAppLog);
+            assertTrue(webApp.contains("DEBUG org.jwtauth.web.RefreshServlet"), () -> "no DEBUG line in " + webApp);
+            assertTrue(webApp.contains("Refresh token reuse detected"), () -> "no reuse warning in " + webApp);
+
+            String all;
+            synchronized (julRecords) {
+                all = webApp + "\n" + console.toString(StandardCharsets.UTF_8) + "\n" + String.join("\n", julRecords);
+            }
+            List<String> found = new ArrayList<>();
+            for (String needle : needles(app.secrets())) {
+                if (all.contains(needle)) {
+                    found.add(needle);
+                }
+            }
+            assertEquals(List.of(), found, "secrets found in the logs (webapp log: " + webAppLog + ")");
+        }
+
+        /**
+         * What must not appear: passwords and the secret (also base64 and base64url encoded), opaque tokens,
+         * and the payload and signature segments of JWTs (their header segment is the same in every token).
+         */
+        private static Set<String> needles(List<String> secrets) {
+            Set<String> needles = new LinkedHashSet<>();
+            for (String secret : secrets) {
+                for (String word : secret.split(" ")) {
+                    String[] segments = word.split("\\.");
+                    if (segments.length > 1) {
+                        for (int i = 1; i < segments.length; i++) {
+                            addIfDistinctive(needles, segments[i]);
+                        }
+                    } else {
+                        addIfDistinctive(needles, word);
+                    }
+                }
+            }
+            byte[] key = HostileApp.SECRET.getBytes(StandardCharsets.UTF_8);
+            needles.add(Base64.getEncoder().encodeToString(key));
+            needles.add(Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+            return needles;
+        }
+
+        /** Long enough and varied enough that finding it cannot be chance ("AAAA...", "pppp..." are not). */
+        private static void addIfDistinctive(Set<String> needles, String candidate) {
+            if (candidate.length() >= 12 && candidate.chars().distinct().count() >= 8) {
+                needles.add(candidate);
+            }
+        }
+
+        private static void sleepQuietly(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Writes to the real console and to the capture. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            synchronized (second) {
+                second.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            synchronized (second) {
+                second.write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.jwtauth.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Proxy;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A container refuses a form that breaks its own limits (Jetty: a chunked body beyond maxFormContentSize, too
+ * many keys) by throwing from {@code getParameterValues}; the endpoints must answer 400 invalid_request, not 500.
+ */
+class RequestBodyFormLimitsTest {
+
+    private static HttpServletRequest formRefusedByTheContainer() {
+        return (HttpServletRequest) Proxy.newProxyInstance(RequestBodyFormLimitsTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getContentType":
+                            return "application/x-www-form-urlencoded";
+                        case "getContentLengthLong":
+                            return -1L;
+                        case "getParameter":
+                        case "getParameterValues":
+                        case "getParameterMap":
+                            throw new IllegalStateException("Form is larger than max length 200000");
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+    }
+
+    @Test
+    void stringWhenTheContainerRefusesTheFormThenMalformedRequest() throws Exception {
+        RequestBody body = RequestBody.read(formRefusedByTheContainer());
+        RejectedRequest e = assertThrows(RejectedRequest.class, () -> body.requiredString("username", 256));
+        assertEquals(400, e.error().status());
+        assertEquals(OAuthError.INVALID_REQUEST, e.error().code().orElseThrow());
+    }
+
+    @Test
+    void flagWhenTheContainerRefusesTheFormThenMalformedRequest() throws Exception {
+        RequestBody body = RequestBody.read(formRefusedByTheContainer());
+        RejectedRequest e = assertThrows(RejectedRequest.class, () -> body.flag("allDevices"));
+        assertEquals(400, e.error().status());
+    }
+}
