@@ -35,8 +35,10 @@ final class StoreDataSource {
             return new StoreDataSource(lookup(settings.dataSource().get()), false);
         }
         if (settings.url().isPresent()) {
-            return new StoreDataSource(new DriverDataSource(settings.url().get(), settings.user().orElse(null),
-                    settings.password().orElse(null)), false);
+            String url = settings.url().get();
+            return new StoreDataSource(new DriverDataSource(url, settings.user().orElse(null),
+                    settings.password().orElse(null),
+                    DriverTimeouts.forUrl(url, settings.connectTimeout(), settings.queryTimeout())), false);
         }
         return embeddedH2(embeddedDirectory);
     }
