@@ -88,9 +88,7 @@ public final class JpaRefreshTokenStores {
         // statement stuck behind a lock or on a slow database ends in a 503 instead of holding a request thread.
         p.put("jakarta.persistence.query.timeout", Long.toString(settings.queryTimeout().toMillis()));
         p.put("eclipselink.query.timeout.unit", "MILLISECONDS");
-        // No silent re-execution after a communication failure (EclipseLink waits 5 s between attempts): the
-        // caller answers 503 at once and the client retries; a failure never burns a token either way.
-        p.put("eclipselink.jdbc.query-retry-attempt-count", "0");
+        p.put("eclipselink.session.customizer", FailFastSessionCustomizer.class.getName());
         p.put("eclipselink.session-name", sessionName);
         p.put("eclipselink.weaving", "false");
         p.put("eclipselink.cache.shared.default", "false");
