@@ -68,7 +68,7 @@ class JndiDataSourceIT {
                 + "            driverClassName=\"org.postgresql.Driver\"\n"
                 + "            url=\"" + url.replace("&", "&amp;") + "\"\n"
                 + "            username=\"" + PostgresSchema.USER + "\" password=\"\"\n"
-                + "            maxActive=\"20\" maxWait=\"5000\"\n"
+                + "            maxActive=\"20\" maxIdle=\"10\" maxWait=\"5000\"\n"
                 + "            testOnBorrow=\"true\" validationQuery=\"SELECT 1\" validationQueryTimeout=\"5\"\n"
                 + "            connectionProperties=\"connectTimeout=5;socketTimeout=10\"/>\n"
                 + "</Context>\n";
