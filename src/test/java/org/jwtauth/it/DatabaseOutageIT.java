@@ -173,6 +173,21 @@ class DatabaseOutageIT {
 
     @Test
     @Order(4)
+    void commitReachedTheDatabaseButItsReplyWasLostThenTheOldTokenWithinTheRetryWindowGetsTheCommittedSuccessor() {
+        HttpResult login = calls.login("alice", "alice-pw");
+        String access = AuthCalls.field(login, "accessToken");
+        String refresh = AuthCalls.field(login, "refreshToken");
+        proxy.dropRepliesAfter("COMMIT");
+        unavailable(() -> calls.refresh(access, refresh));
+
+        HttpResult retried = calls.refresh(access, refresh);
+        assertEquals(200, retried.status(), "the client's retry with the token it still holds: " + retried);
+        HttpResult next = calls.refresh(AuthCalls.field(retried, "accessToken"), AuthCalls.field(retried, "refreshToken"));
+        assertEquals(200, next.status(), "and the session goes on: " + next);
+    }
+
+    @Test
+    @Order(5)
     void databaseDownAtStartThenTheWebAppStartsAnyway503UntilTheDatabaseIsBack() throws Exception {
         try (TcpProxy down = TcpProxy.to("127.0.0.1", 5432)) {
             down.cutRefusing();
