@@ -39,6 +39,8 @@ public final class SettingsParser {
     public static final String STORE_USER = "jwtauth.store.user";
     public static final String STORE_PASSWORD = "jwtauth.store.password";
     public static final String STORE_SCHEMA = "jwtauth.store.schema";
+    public static final String STORE_CONNECT_TIMEOUT = "jwtauth.store.connectTimeout";
+    public static final String STORE_QUERY_TIMEOUT = "jwtauth.store.queryTimeout";
     public static final String CLEANUP_INTERVAL = "jwtauth.cleanup.interval";
     public static final String REALM = "jwtauth.realm";
     public static final String THROTTLE_ATTEMPTS = "jwtauth.login.throttle.attempts";
@@ -53,6 +55,9 @@ public final class SettingsParser {
     /** Upper bounds that keep every instant computed from a duration far from overflow, and sane. */
     static final Duration MAX_ACCESS_TOKEN_LIFETIME = Duration.ofDays(1);
     static final Duration MAX_LIFETIME = Duration.ofDays(3650);
+    /** Long enough for a busy database, short enough that an outage answers 503 before clients give up. */
+    static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration MAX_STORE_TIMEOUT = Duration.ofMinutes(10);
 
     private final ConfigSource source;
     private final SecretReference secrets;
@@ -77,7 +82,8 @@ public final class SettingsParser {
         String authenticator = text(AUTHENTICATOR).orElse("container");
         List<String> loginRoles = list(LOGIN_ROLES);
         StoreSettings store = new StoreSettings(text(STORE_DATA_SOURCE).orElse(null), text(STORE_URL).orElse(null),
-                text(STORE_USER).orElse(null), secret(STORE_PASSWORD).orElse(null), schema());
+                text(STORE_USER).orElse(null), secret(STORE_PASSWORD).orElse(null), schema(),
+                storeTimeout(STORE_CONNECT_TIMEOUT), storeTimeout(STORE_QUERY_TIMEOUT));
         if (store.dataSource().isPresent() && store.url().isPresent()) {
             throw new ConfigurationException(STORE_URL, "must not be set together with " + STORE_DATA_SOURCE);
         }
@@ -195,6 +201,19 @@ public final class SettingsParser {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(STORE_SCHEMA, "expected one of create, validate, none");
         }
+    }
+
+    /**
+     * Whole seconds from PT1S: JDBC's query timeout and PostgreSQL's connect timeout are integer seconds, and a
+     * fraction would be cut off silently (PT0.5S would become "no timeout at all").
+     */
+    private Duration storeTimeout(String key) {
+        Duration d = duration(key, DEFAULT_STORE_TIMEOUT.toString());
+        if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(MAX_STORE_TIMEOUT) > 0 || d.getNano() != 0) {
+            throw new ConfigurationException(key, "expected an ISO-8601 duration of whole seconds from PT1S to PT10M,"
+                    + " such as PT5S");
+        }
+        return d;
     }
 
     /** At least one second (tokens carry whole seconds, RFC 7519 section 2) and at most {@code max}. */

@@ -1,5 +1,6 @@
 package org.jwtauth.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Where refresh tokens are kept: a JNDI DataSource, a JDBC URL, or (neither) the embedded H2 default. */
@@ -10,13 +11,23 @@ public final class StoreSettings {
     private final String user;
     private final String password;
     private final SchemaMode schema;
+    private final Duration connectTimeout;
+    private final Duration queryTimeout;
 
     StoreSettings(String dataSource, String url, String user, String password, SchemaMode schema) {
+        this(dataSource, url, user, password, schema, SettingsParser.DEFAULT_STORE_TIMEOUT,
+                SettingsParser.DEFAULT_STORE_TIMEOUT);
+    }
+
+    StoreSettings(String dataSource, String url, String user, String password, SchemaMode schema,
+                  Duration connectTimeout, Duration queryTimeout) {
         this.dataSource = dataSource;
         this.url = url;
         this.user = user;
         this.password = password;
         this.schema = schema;
+        this.connectTimeout = connectTimeout;
+        this.queryTimeout = queryTimeout;
     }
 
     /** JNDI name of a container DataSource, e.g. {@code java:comp/env/jdbc/AuthDB}. */
@@ -40,12 +51,23 @@ public final class StoreSettings {
         return schema;
     }
 
+    /** How long opening a connection may take ({@code jwtauth.store.url} only; a container pool has its own). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long one statement may run, on every kind of data source; whole seconds (JDBC's unit). */
+    public Duration queryTimeout() {
+        return queryTimeout;
+    }
+
     /** For the start-up log line: never the password. */
     String describe() {
+        String timeouts = " (connectTimeout " + connectTimeout + ", queryTimeout " + queryTimeout + ")";
         if (dataSource != null) {
-            return "jndi " + dataSource;
+            return "jndi " + dataSource + timeouts;
         }
-        return url != null ? "jdbc " + withoutQuery(url) : "embedded H2";
+        return (url != null ? "jdbc " + withoutQuery(url) : "embedded H2") + timeouts;
     }
 
     private static String withoutQuery(String jdbcUrl) {

@@ -31,8 +31,14 @@ final class DriverDataSource implements DataSource {
 
     /** @throws ConfigurationException when no JDBC driver on the class path accepts {@code url} */
     DriverDataSource(String url, String user, String password) {
+        this(url, user, password, new Properties());
+    }
+
+    /** @param driverProperties passed to the driver with the credentials, e.g. {@link DriverTimeouts} */
+    DriverDataSource(String url, String user, String password, Properties driverProperties) {
         this.url = url;
         this.credentials = new Properties();
+        credentials.putAll(driverProperties);
         if (user != null) {
             credentials.setProperty("user", user);
         }

@@ -4,6 +4,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,11 +14,35 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.StoreSettings;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.StoreUnavailableException;
+import org.slf4j.LoggerFactory;
 
 /** Opens the EclipseLink-backed {@link RefreshTokenStore} described by the store settings. */
 public final class JpaRefreshTokenStores {
 
+    /** How often a store that could not be opened is tried again, at most (matches the 503's Retry-After). */
+    static final Duration REOPEN_INTERVAL = Duration.ofSeconds(5);
+
     private JpaRefreshTokenStores() {
+    }
+
+    /**
+     * Like {@link #open}, but a database that cannot be reached does not stop the web application: the filter
+     * needs no database, so access tokens keep working, and the store is opened on its first use once the
+     * database is back (until then login, refresh and logout answer 503). A configuration error is still thrown
+     * at once, and so is a failed {@code validate} when the database can be reached.
+     */
+    public static RefreshTokenStore openOrDefer(StoreSettings settings, Path embeddedDirectory) {
+        try {
+            return open(settings, embeddedDirectory);
+        } catch (StoreUnavailableException e) {
+            LoggerFactory.getLogger(JpaRefreshTokenStores.class).warn("Refresh-token store not reachable at start-up;"
+                    + " login, refresh and logout answer 503 until it is, access tokens are accepted meanwhile: {}",
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            Clock clock = Clock.systemUTC();
+            return new LazyRefreshTokenStore(() -> open(settings, embeddedDirectory), clock, REOPEN_INTERVAL,
+                    clock.instant().plus(REOPEN_INTERVAL));
+        }
     }
 
     /**
@@ -39,7 +65,7 @@ public final class JpaRefreshTokenStores {
             // and a second store (another database, a redeploy) must never be handed the first one's session.
             String name = "jwtauth-refresh-tokens-" + UUID.randomUUID();
             factory = new PersistenceProvider().createContainerEntityManagerFactory(
-                    new StorePersistenceUnit(name, source.dataSource()), properties(name));
+                    new StorePersistenceUnit(name, source.dataSource()), properties(name, settings));
             // Deploy now rather than on the first request, so a broken set-up fails the start-up.
             factory.createEntityManager().close();
             opened = true;
@@ -56,8 +82,13 @@ public final class JpaRefreshTokenStores {
         }
     }
 
-    private static Map<String, Object> properties(String sessionName) {
+    private static Map<String, Object> properties(String sessionName, StoreSettings settings) {
         Map<String, Object> p = new HashMap<>();
+        // Every statement (reads, the conditional UPDATE, inserts, deletes) gets a JDBC query timeout, so a
+        // statement stuck behind a lock or on a slow database ends in a 503 instead of holding a request thread.
+        p.put("jakarta.persistence.query.timeout", Long.toString(settings.queryTimeout().toMillis()));
+        p.put("eclipselink.query.timeout.unit", "MILLISECONDS");
+        p.put("eclipselink.session.customizer", FailFastSessionCustomizer.class.getName());
         p.put("eclipselink.session-name", sessionName);
         p.put("eclipselink.weaving", "false");
         p.put("eclipselink.cache.shared.default", "false");

@@ -26,7 +26,13 @@ public final class Slf4jSessionLog extends AbstractSessionLog {
         if (!shouldLog(entry.getLevel(), entry.getNameSpace())) {
             return;
         }
-        String text = entry.hasException() ? StoreFailures.describe(entry.getException()) : formatMessage(entry);
+        if (entry.hasException()) {
+            // Every failure also reaches the store's caller as a StoreUnavailableException, which logs it once
+            // (the 503 line, the cleanup line); at WARN here an outage would log each failure twice.
+            LOG.debug("EclipseLink: {}", StoreFailures.describe(entry.getException()));
+            return;
+        }
+        String text = formatMessage(entry);
         if (entry.getLevel() >= SessionLog.SEVERE) {
             LOG.error("EclipseLink: {}", text);
         } else if (entry.getLevel() >= SessionLog.WARNING) {

@@ -35,10 +35,12 @@ final class StoreDataSource {
             return new StoreDataSource(lookup(settings.dataSource().get()), false);
         }
         if (settings.url().isPresent()) {
-            return new StoreDataSource(new DriverDataSource(settings.url().get(), settings.user().orElse(null),
-                    settings.password().orElse(null)), false);
+            String url = settings.url().get();
+            return new StoreDataSource(new DriverDataSource(url, settings.user().orElse(null),
+                    settings.password().orElse(null),
+                    DriverTimeouts.forUrl(url, settings.connectTimeout(), settings.queryTimeout())), false);
         }
-        return embeddedH2(embeddedDirectory);
+        return embeddedH2(embeddedDirectory, settings);
     }
 
     private static DataSource lookup(String name) {
@@ -56,7 +58,7 @@ final class StoreDataSource {
         }
     }
 
-    private static StoreDataSource embeddedH2(Path directory) {
+    private static StoreDataSource embeddedH2(Path directory, StoreSettings settings) {
         if (directory == null) {
             throw new ConfigurationException(SettingsParser.STORE_URL, "or " + SettingsParser.STORE_DATA_SOURCE
                     + " is required when no directory for the embedded H2 database is available");
@@ -71,8 +73,9 @@ final class StoreDataSource {
         Path base = directory.toAbsolutePath().resolve("jwtauth-tokens");
         // DB_CLOSE_DELAY=-1 keeps the database open between our unpooled connections; close() shuts it down.
         // LOCK_TIMEOUT: concurrent refreshes of one token queue on its row lock; H2's default (1 s) is too short
-        // under load and would turn a lost race into a 503 instead of a clean "not rotated".
-        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+        // under load and would turn a lost race into a 503 instead of a clean "not rotated". H2 does not end a
+        // lock wait at the JDBC query timeout, so the lock timeout is the query timeout.
+        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=" + settings.queryTimeout().toMillis();
         LOG.info("Refresh-token store: embedded H2 at {}: single-node only", directory.toAbsolutePath());
         return new StoreDataSource(new DriverDataSource(url, "sa", ""), true);
     }

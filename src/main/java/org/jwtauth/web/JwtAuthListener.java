@@ -72,7 +72,7 @@ public final class JwtAuthListener implements ServletContextListener {
                 settings.rolesClaim(), settings.accessTokenLifetime(), clock);
         AccessTokenVerifier verifier = new AccessTokenVerifier(keys, settings.issuer(), settings.audience(),
                 settings.rolesClaim(), settings.accessTokenLifetime(), settings.clockSkew(), clock);
-        store = JpaRefreshTokenStores.open(settings.store(), embeddedDirectory(context));
+        store = JpaRefreshTokenStores.openOrDefer(settings.store(), embeddedDirectory(context));
         RefreshTokenService refreshTokens = new RefreshTokenService(store,
                 new RefreshTokens(new SecureRandom(), KeyComponentsFactory.successorKey(settings, keys)),
                 settings.refreshTokenLifetime(), settings.sessionMaxLifetime(), settings.retryWindow(), clock);

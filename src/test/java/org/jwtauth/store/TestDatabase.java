@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.jwtauth.config.ConfigSource;
@@ -100,11 +101,25 @@ enum TestDatabase {
         }
 
         StoreSettings settings(SchemaMode schema) {
-            Map<String, String> params = new HashMap<>();
+            return settings(schema, UnaryOperator.identity(), Map.of());
+        }
+
+        /** {@code host:port} of the server, for putting a proxy in between; null for H2. */
+        String hostAndPort() {
+            if (url == null) {
+                return null;
+            }
+            int start = url.indexOf("//") + 2;
+            return url.substring(start, url.indexOf('/', start));
+        }
+
+        /** Settings with the URL rewritten (e.g. through a proxy) and further keys (e.g. timeouts). */
+        StoreSettings settings(SchemaMode schema, UnaryOperator<String> rewriteUrl, Map<String, String> extra) {
+            Map<String, String> params = new HashMap<>(extra);
             params.put(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef-test-only");
             params.put(SettingsParser.STORE_SCHEMA, schema.name().toLowerCase(Locale.ROOT));
             if (url != null) {
-                params.put(SettingsParser.STORE_URL, url);
+                params.put(SettingsParser.STORE_URL, rewriteUrl.apply(url));
                 params.put(SettingsParser.STORE_USER, database.user);
                 if (database.password != null) {
                     params.put(SettingsParser.STORE_PASSWORD, database.password);

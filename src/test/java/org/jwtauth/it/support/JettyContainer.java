@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.eclipse.jetty.ee10.plus.webapp.EnvConfiguration;
+import org.eclipse.jetty.ee10.plus.webapp.PlusConfiguration;
+import org.eclipse.jetty.ee10.webapp.JndiConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.security.HashLoginService;
 import org.eclipse.jetty.security.UserStore;
@@ -56,6 +59,11 @@ final class JettyContainer implements Container {
         // Without this a failing listener or servlet only logs and the context answers 503;
         // tests want the deployment itself to fail with the cause.
         webApp.setThrowUnavailableOnStartupException(true);
+        if (Files.isRegularFile(app.root().resolve("WEB-INF/jetty-env.xml"))) {
+            // What a jetty-base with the ee10-plus module gives every web app: JNDI, env entries and the
+            // resources a WEB-INF/jetty-env.xml declares.
+            webApp.addConfiguration(new EnvConfiguration(), new PlusConfiguration(), new JndiConfiguration());
+        }
         // Set on the web app's own security handler rather than as a server bean so that the
         // realm does not have to match <realm-name> in web.xml: any login-config uses it.
         webApp.getSecurityHandler().setLoginService(loginService(users));

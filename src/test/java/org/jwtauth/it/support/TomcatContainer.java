@@ -23,6 +23,7 @@ final class TomcatContainer implements Container {
     private final Path workDir;
     private Tomcat tomcat;
     private Context context;
+    private JndiSystemProperties namingProperties;
 
     TomcatContainer(Path workDir) {
         this.workDir = workDir;
@@ -40,6 +41,12 @@ final class TomcatContainer implements Container {
         }
         tomcat = new Tomcat();
         tomcat.setBaseDir(workDir.toString());
+        if (Files.isRegularFile(app.root().resolve("META-INF/context.xml"))) {
+            // The web app declares JNDI resources (<Resource>), which a standalone Tomcat always serves.
+            // Naming sets JVM-wide system properties; stop() puts them back for the tests that follow.
+            namingProperties = JndiSystemProperties.capture();
+            tomcat.enableNaming();
+        }
         // As in the stock conf/server.xml. Among others it initialises DriverManager outside any
         // web app; otherwise the first caller inside the web app (even Tomcat's own leak check at
         // undeploy) registers the JDBC drivers of WEB-INF/lib and Tomcat reports them as leaked.
@@ -130,6 +137,10 @@ final class TomcatContainer implements Container {
                 // destroy() closes the server socket (Tomcat binds it at init, not start).
                 tomcat.destroy();
                 tomcat = null;
+                if (namingProperties != null) {
+                    namingProperties.restore();
+                    namingProperties = null;
+                }
             }
         }
     }

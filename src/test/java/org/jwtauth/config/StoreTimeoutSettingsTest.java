@@ -1,0 +1,64 @@
+package org.jwtauth.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** {@code jwtauth.store.connectTimeout} and {@code jwtauth.store.queryTimeout}. */
+class StoreTimeoutSettingsTest {
+
+    private static Settings parse(String... keyValues) {
+        Map<String, String> params = new HashMap<>();
+        params.put(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            params.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new SettingsParser(ConfigSource.of(params), n -> null).parse();
+    }
+
+    @Test
+    void timeoutsWhenNotConfiguredThenFiveSecondsEach() {
+        StoreSettings store = parse().store();
+        assertEquals(Duration.ofSeconds(5), store.connectTimeout());
+        assertEquals(Duration.ofSeconds(5), store.queryTimeout());
+    }
+
+    @Test
+    void timeoutsWhenConfiguredThenTaken() {
+        StoreSettings store = parse(SettingsParser.STORE_CONNECT_TIMEOUT, "PT2S",
+                SettingsParser.STORE_QUERY_TIMEOUT, "PT1M").store();
+        assertEquals(Duration.ofSeconds(2), store.connectTimeout());
+        assertEquals(Duration.ofMinutes(1), store.queryTimeout());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT0S", "PT0.5S", "PT1.5S", "PT11M", "-PT5S", "5", "five seconds"})
+    void connectTimeoutWhenNotWholeSecondsFromOneSecondToTenMinutesThenStartFailsNamingTheKey(String value) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> parse(SettingsParser.STORE_CONNECT_TIMEOUT, value));
+        assertEquals(SettingsParser.STORE_CONNECT_TIMEOUT, e.key());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT0S", "PT0.5S", "PT11M"})
+    void queryTimeoutWhenOutOfRangeThenStartFailsNamingTheKey(String value) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> parse(SettingsParser.STORE_QUERY_TIMEOUT, value));
+        assertEquals(SettingsParser.STORE_QUERY_TIMEOUT, e.key());
+        assertTrue(e.getMessage().contains("PT1S"), e.getMessage());
+    }
+
+    @Test
+    void summaryShowsTheTimeoutsForTheOperator() {
+        String summary = parse(SettingsParser.STORE_QUERY_TIMEOUT, "PT7S").summary();
+        assertTrue(summary.contains("queryTimeout PT7S"), summary);
+        assertTrue(summary.contains("connectTimeout PT5S"), summary);
+    }
+}

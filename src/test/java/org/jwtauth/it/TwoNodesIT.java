@@ -1,0 +1,127 @@
+package org.jwtauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.jwtauth.it.support.AuthCalls;
+import org.jwtauth.it.support.ContainerKind;
+import org.jwtauth.it.support.DeployedApp;
+import org.jwtauth.it.support.HttpResult;
+import org.jwtauth.it.support.PostgresSchema;
+import org.jwtauth.it.support.Users;
+import org.jwtauth.it.support.WebAppDirectory;
+import org.jwtauth.it.support.WebXml;
+
+/**
+ * Two nodes behind a load balancer: two embedded Jetty servers, each with its own web app (its own class loader,
+ * listener and EntityManagerFactory), sharing one PostgreSQL database and one signing secret.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodesIT {
+
+    private static final Users USERS = Users.none().with("alice", "alice-pw", "user");
+
+    private PostgresSchema schema;
+    private DeployedApp nodeA;
+    private DeployedApp nodeB;
+    private AuthCalls a;
+    private AuthCalls b;
+
+    @BeforeAll
+    void deployTwoNodes() throws Exception {
+        schema = PostgresSchema.create();
+        nodeA = DeployedApp.deploy(ContainerKind.JETTY, webApp(), "/app", USERS);
+        nodeB = DeployedApp.deploy(ContainerKind.JETTY, webApp(), "/app", USERS);
+        a = new AuthCalls(nodeA.baseUri());
+        b = new AuthCalls(nodeB.baseUri());
+    }
+
+    private WebAppDirectory webApp() {
+        return WebAppDirectory.builder()
+                .webXml(WebXml.of(WebXml.contextParam("jwtauth.secret", "two-nodes-shared-secret-0123456789-abcdef")
+                        + WebXml.contextParam("jwtauth.store.url", schema.url())
+                        + WebXml.contextParam("jwtauth.store.user", PostgresSchema.USER)
+                        + WebXml.contextParam("jwtauth.cleanup.interval", "PT1S")
+                        + WebXml.servlet("me", PrincipalEchoServlet.class, "/api/me")
+                        + WebXml.basicLogin("nodes", "user")))
+                .classes(PrincipalEchoServlet.class)
+                .build();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            for (DeployedApp node : new DeployedApp[] {nodeA, nodeB}) {
+                if (node != null) {
+                    node.close();
+                }
+            }
+        } finally {
+            if (schema != null) {
+                schema.close();
+            }
+        }
+    }
+
+    @Test
+    void loginOnARefreshOnBThenReplayOnARevokesTheFamilyOnBothNodes() throws Exception {
+        HttpResult login = a.login("alice", "alice-pw");
+        assertEquals(200, login.status(), login::toString);
+        String access1 = AuthCalls.field(login, "accessToken");
+        String refresh1 = AuthCalls.field(login, "refreshToken");
+        assertEquals(200, b.api("/api/me", access1).status(), "node B accepts node A's access token");
+
+        HttpResult refreshed = b.refresh(access1, refresh1);
+        assertEquals(200, refreshed.status(), refreshed::toString);
+        String access2 = AuthCalls.field(refreshed, "accessToken");
+        String refresh2 = AuthCalls.field(refreshed, "refreshToken");
+
+        // Past the short grace in which a second presentation counts as a concurrent request, not a replay.
+        Thread.sleep(2_500);
+        HttpResult replay = a.refresh(access1, refresh1);
+        assertEquals(400, replay.status(), replay::toString);
+        assertEquals("invalid_grant", replay.json().get("error"));
+
+        assertEquals(400, b.refresh(access2, refresh2).status(), "the current token is revoked on node B");
+        assertEquals(400, a.refresh(access2, refresh2).status(), "and on node A");
+        assertEquals(0, schema.rows("subject = 'alice' AND state <> 'REVOKED'"));
+    }
+
+    @Test
+    void bothNodesCleaningUpEveryInterval_DeleteEveryExpiredRowAndKeepTheLiveOnes() throws Exception {
+        long now = System.currentTimeMillis();
+        insert(1_200, now - 60_000, "expired");
+        insert(10, now + 3_600_000, "live");
+        for (int i = 0; i < 300 && schema.rows("subject = 'expired'") > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, schema.rows("subject = 'expired'"), "waited 30 s for both nodes' cleanup");
+        assertEquals(10, schema.rows("subject = 'live'"));
+    }
+
+    private void insert(int count, long idleExpiry, String subject) throws Exception {
+        try (Connection c = schema.connect(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO jwtauth_refresh_token (token_hash, family_id, subject, state, created_at, idle_expires_at,"
+                        + " family_expires_at) VALUES (?, 'fam', ?, 'ACTIVE', 0, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                s.setString(1, UUID.randomUUID().toString());
+                s.setString(2, subject);
+                s.setLong(3, idleExpiry);
+                s.setLong(4, idleExpiry + 86_400_000);
+                s.addBatch();
+            }
+            s.executeBatch();
+            c.commit();
+        }
+        assertTrue(count > 0);
+    }
+}

@@ -1,0 +1,85 @@
+package org.jwtauth.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.jwtauth.refresh.IssuedRefreshToken;
+import org.jwtauth.refresh.RefreshRejectedException;
+import org.jwtauth.refresh.RefreshTokenService;
+import org.jwtauth.refresh.RefreshTokenState;
+import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.RefreshTokens;
+import org.jwtauth.refresh.StoreUnavailableException;
+import org.jwtauth.testing.MutableClock;
+import org.jwtauth.testing.TcpProxy;
+
+/**
+ * The connection breaks after the database committed a rotation but before the application heard of it: the
+ * client got a 503 and still holds the old token, which the database already marks as rotated. With a retry
+ * window the old token, presented again within it, returns the same (derived) successor, so the session goes on.
+ * Without one, that presentation is indistinguishable from reuse: the family is revoked and the user logs in
+ * again; the session is lost, but never left usable to anyone.
+ */
+class CommitAcknowledgementLostTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
+    private final RefreshTokens tokens = new RefreshTokens(new SecureRandom(), new byte[32]);
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+    void withARetryWindowTheOldTokenPresentedAgainAfterALostCommitReplyReturnsTheCommittedSuccessor(TestDatabase db)
+            throws Exception {
+        try (TestDatabase.Scratch scratch = db.scratch();
+             TcpProxy proxy = Outages.proxy(scratch);
+             RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.through(scratch, proxy), scratch.directory)) {
+            RefreshTokenService service = new RefreshTokenService(store, tokens, Duration.ofDays(14),
+                    Duration.ofDays(90), Duration.ofSeconds(30), clock);
+            IssuedRefreshToken issued = service.startFamily("alice");
+
+            loseTheCommitReply(proxy, service, issued);
+            assertEquals(RefreshTokenState.ROTATED, stateOf(store, issued.token()), "the database did commit");
+
+            clock.advance(Duration.ofSeconds(5)); // the client retries a little later, within the window
+            IssuedRefreshToken recovered = service.rotate(issued.token(), "alice", issued.familyId());
+            assertEquals(tokens.successorOf(issued.token()), recovered.token(), "the committed successor");
+            assertNotNull(service.rotate(recovered.token(), "alice", issued.familyId()), "and the session goes on");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+    void withoutARetryWindowTheOldTokenAfterALostCommitReplyIsTreatedAsReuseAndTheFamilyRevoked(TestDatabase db)
+            throws Exception {
+        try (TestDatabase.Scratch scratch = db.scratch();
+             TcpProxy proxy = Outages.proxy(scratch);
+             RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.through(scratch, proxy), scratch.directory)) {
+            RefreshTokenService service = new RefreshTokenService(store, tokens, Duration.ofDays(14),
+                    Duration.ofDays(90), Duration.ZERO, clock);
+            IssuedRefreshToken issued = service.startFamily("alice");
+
+            loseTheCommitReply(proxy, service, issued);
+
+            clock.advance(Duration.ofSeconds(5));
+            RefreshRejectedException e = assertThrows(RefreshRejectedException.class,
+                    () -> service.rotate(issued.token(), "alice", issued.familyId()));
+            assertEquals(RefreshRejectedException.Reason.REUSED, e.reason());
+            assertEquals(RefreshTokenState.REVOKED, stateOf(store, issued.token()));
+        }
+    }
+
+    private static void loseTheCommitReply(TcpProxy proxy, RefreshTokenService service, IssuedRefreshToken issued) {
+        proxy.dropRepliesAfter("COMMIT");
+        assertThrows(StoreUnavailableException.class,
+                () -> service.rotate(issued.token(), "alice", issued.familyId()), "the client gets a 503");
+    }
+
+    private static RefreshTokenState stateOf(RefreshTokenStore store, String token) {
+        return store.findByHash(RefreshTokens.hash(token)).orElseThrow().state();
+    }
+}

@@ -1,0 +1,40 @@
+package org.jwtauth.store;
+
+import java.io.IOException;
+import java.util.Map;
+import org.jwtauth.config.SchemaMode;
+import org.jwtauth.config.SettingsParser;
+import org.jwtauth.config.StoreSettings;
+import org.jwtauth.testing.TcpProxy;
+
+/** A store whose connections go through a {@link TcpProxy} the test can cut, with short timeouts. */
+final class Outages {
+
+    /** Short, so that a test of a hanging database takes seconds; the defaults are PT5S. */
+    static final Map<String, String> SHORT_TIMEOUTS = Map.of(SettingsParser.STORE_CONNECT_TIMEOUT, "PT2S",
+            SettingsParser.STORE_QUERY_TIMEOUT, "PT2S");
+
+    private Outages() {
+    }
+
+    static TcpProxy proxy(TestDatabase.Scratch scratch) throws IOException {
+        String[] hostPort = scratch.hostAndPort().split(":");
+        return TcpProxy.to(hostPort[0], Integer.parseInt(hostPort[1]));
+    }
+
+    /** The scratch's settings through {@code proxy}, without the test URL's own connect timeout. */
+    static StoreSettings through(TestDatabase.Scratch scratch, TcpProxy proxy, SchemaMode schema,
+                                 Map<String, String> extra) {
+        String hostAndPort = scratch.hostAndPort();
+        return scratch.settings(schema, url -> withoutConnectTimeout(proxy.rewrite(url, hostAndPort)), extra);
+    }
+
+    static StoreSettings through(TestDatabase.Scratch scratch, TcpProxy proxy) {
+        return through(scratch, proxy, SchemaMode.CREATE, SHORT_TIMEOUTS);
+    }
+
+    private static String withoutConnectTimeout(String url) {
+        String u = url.replaceAll("&connectTimeout=\\d+", "").replaceAll("\\?connectTimeout=\\d+&?", "?");
+        return u.endsWith("?") ? u.substring(0, u.length() - 1) : u;
+    }
+}
