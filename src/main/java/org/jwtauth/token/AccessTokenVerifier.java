@@ -17,17 +17,18 @@ import org.jose4j.jwt.consumer.IssValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.TypeValidator;
-import org.jose4j.lang.UnresolvableKeyException;
 import org.jwtauth.token.InvalidTokenException.Reason;
 
 /**
- * Verifies access tokens (RFC 8725, RFC 9068 section 4). One jose4j {@link JwtConsumer} is built once and shared
- * by all threads; it checks the signature with exactly one permitted algorithm and a configured key, and
+ * Verifies access tokens (RFC 8725, RFC 9068 section 4). The signature is checked first, by a
+ * {@link JwsSignatureVerifier} (exactly one permitted algorithm, a configured key); then one jose4j
+ * {@link JwtConsumer}, built once and shared by all threads, reads the claims of that same string and checks
  * {@code typ}, {@code iss}, {@code aud}. The time claims are checked here against the injected {@link Clock},
  * since a jose4j consumer's evaluation time is fixed when it is built.
  */
 public final class AccessTokenVerifier {
 
+    private final JwsSignatureVerifier signature;
     private final JwtConsumer consumer;
     private final TimeRules timeRules;
     private final String rolesClaim;
@@ -36,12 +37,13 @@ public final class AccessTokenVerifier {
                                Duration lifetime, Duration clockSkew, Clock clock) {
         this.rolesClaim = rolesClaim;
         this.timeRules = new TimeRules(clock, clockSkew, lifetime);
+        this.signature = new JwsSignatureVerifier(keys);
         this.consumer = new JwtConsumerBuilder()
                 // jose4j's date validator reads the system clock; ours (TimeRules) reads the injected one.
                 .setSkipAllDefaultValidators()
+                // verify() has the signature checked by JwsSignatureVerifier before this consumer sees the token.
+                .setSkipSignatureVerification()
                 .setJwsAlgorithmConstraints(ConstraintType.PERMIT, keys.algorithm())
-                .setVerificationKeyResolver((jws, nesting) -> keys.verificationKey(jws.getKeyIdHeaderValue())
-                        .orElseThrow(() -> new UnresolvableKeyException("unknown kid")))
                 .registerValidator(new TypeValidator(true, AccessTokenClaims.TYPE))
                 .registerValidator(new IssValidator(issuer, true))
                 .registerValidator(new AudValidator(Set.of(audience), true))
@@ -63,9 +65,7 @@ public final class AccessTokenVerifier {
     }
 
     private JwtPrincipal verify(String token, Duration expiredGrace) throws InvalidTokenException {
-        if (!TokenShape.isCompactJws(token)) {
-            throw new InvalidTokenException(Reason.MALFORMED);
-        }
+        signature.verify(token);
         JwtClaims claims;
         try {
             claims = consumer.process(token).getJwtClaims();

@@ -20,9 +20,14 @@ public final class HmacSigningKeys implements SigningKeys {
     private final String keyId;
 
     public HmacSigningKeys(SigningAlgorithm algorithm, byte[] secret) {
+        this(algorithm, secret, deriveKeyId(secret));
+    }
+
+    /** With a {@code kid} given by the caller, for a secret that already has one (e.g. a JWK's). */
+    HmacSigningKeys(SigningAlgorithm algorithm, byte[] secret, String keyId) {
         this.algorithm = algorithm;
         this.key = new HmacKey(secret.clone());
-        this.keyId = deriveKeyId(secret);
+        this.keyId = keyId;
     }
 
     /**

@@ -101,6 +101,11 @@ final class KeyFileReader {
             if (jwk.getUse() != null && !"sig".equals(jwk.getUse())) {
                 throw refused(file, "holds a key whose \"use\" is not \"sig\"");
             }
+            // RFC 7517 section 4.3: key_ops, like use, can reserve a key for encryption.
+            List<String> operations = jwk.getKeyOps();
+            if (operations != null && !operations.contains("sign") && !operations.contains("verify")) {
+                throw refused(file, "holds a key whose \"key_ops\" allow neither \"sign\" nor \"verify\"");
+            }
             if (jwk.getAlgorithm() != null && !algorithm.joseName().equals(jwk.getAlgorithm())) {
                 throw refused(file, "holds a key for \"alg\" " + jwk.getAlgorithm() + ", but jwtauth.algorithm is "
                         + algorithm.joseName());

@@ -454,7 +454,10 @@ class BearerFilterIT {
             assertInvalidToken("not-a-jwt", MALFORMED);
             // One character is no possible base64url segment (RFC 4648 section 5): refused before parsing.
             assertInvalidToken("a.b.c", MALFORMED);
-            assertInvalidToken("ab.cd.ef", INVALID);
+            // Base64url that decodes ("a" three times) but is no JWS.
+            assertInvalidToken("YQ.YQ.YQ", INVALID);
+            // Nor is a segment whose unused trailing bits are set (RFC 4648 section 3.5).
+            assertInvalidToken("ab.cd.ef", MALFORMED);
             assertInvalidToken("a.b.c.d.e", MALFORMED);
         }
 

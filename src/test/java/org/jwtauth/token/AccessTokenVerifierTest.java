@@ -5,6 +5,7 @@ import static org.jwtauth.token.TestTokens.NOW;
 import static org.jwtauth.token.TestTokens.SECRET;
 import static org.jwtauth.token.TestTokens.b64;
 import static org.jwtauth.token.TestTokens.claims;
+import static org.jwtauth.token.TestTokens.decode;
 import static org.jwtauth.token.TestTokens.header;
 import static org.jwtauth.token.TestTokens.sign;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -384,6 +386,28 @@ class AccessTokenVerifierTest {
         assertRefused(token + "\n", Reason.MALFORMED);
         assertRefused(p[0] + ". " + p[1] + "." + p[2], Reason.MALFORMED);
         assertRefused(p[0] + "." + p[1] + "\t." + p[2], Reason.MALFORMED);
+    }
+
+    @Test
+    void verifyWhenPayloadEncodingIsNotCanonicalThenMalformedEvenIfSignedCorrectly() {
+        for (String pad : List.of("", "x", "xx")) {
+            Map<String, Object> c = claims();
+            c.put("pad", pad);
+            String[] p = sign(header(), c).split("\\.");
+            if (p[1].length() % 4 == 0) {
+                continue;
+            }
+            assertAccepted(String.join(".", p));
+            // RFC 4648 section 3.5: set a bit of the last character that encodes no data; it decodes the same.
+            char last = p[1].charAt(p[1].length() - 1);
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            String payload = p[1].substring(0, p[1].length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
+            assertEquals(decode(p[1]), decode(payload));
+            String input = p[0] + "." + payload;
+            String resigned = input + "." + b64(TestTokens.mac(input.getBytes(StandardCharsets.US_ASCII), SECRET,
+                    "HmacSHA256"));
+            assertRefused(resigned, Reason.MALFORMED);
+        }
     }
 
     @Test

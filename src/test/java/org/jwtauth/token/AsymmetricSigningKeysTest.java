@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,5 +195,31 @@ class AsymmetricSigningKeysTest {
                 () -> AsymmetricSigningKeys.load(SigningAlgorithm.RS256, List.of(a, b)));
 
         assertTrue(e.getMessage().contains("same"), e.getMessage());
+    }
+
+    @Test
+    void jwkWhoseKeyOpsReserveItForEncryptionIsRefused() throws Exception {
+        Path file = TestKeys.write(dir.resolve("enc.json"), jwksWithKeyOps(List.of("encrypt", "decrypt")));
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> AsymmetricSigningKeys.load(SigningAlgorithm.ES256, List.of(file)));
+
+        assertTrue(e.getMessage().contains("key_ops"), e.getMessage());
+    }
+
+    @Test
+    void jwkWhoseKeyOpsAllowSigningIsAccepted() throws Exception {
+        Path file = TestKeys.write(dir.resolve("sig.json"), jwksWithKeyOps(List.of("sign", "verify")));
+
+        assertEquals("k1", AsymmetricSigningKeys.load(SigningAlgorithm.ES256, List.of(file)).signingKeyId());
+    }
+
+    private static String jwksWithKeyOps(List<String> operations) throws Exception {
+        KeyPair pair = TestKeys.generate("ES256");
+        PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic());
+        jwk.setPrivateKey(pair.getPrivate());
+        jwk.setKeyId("k1");
+        jwk.setKeyOps(operations);
+        return new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
     }
 }
