@@ -61,9 +61,11 @@ public final class RemoteJwks {
         return Optional.ofNullable(jwk).filter(k -> fits(k, algorithm)).map(PublicJsonWebKey::getPublicKey);
     }
 
-    /** RFC 7517 sections 4.2 and 4.4: a key marked for another use or another algorithm is not used. */
+    /** RFC 7517 sections 4.2 to 4.4: a key marked for another use, operation or algorithm is not used. */
     private static boolean fits(PublicJsonWebKey jwk, SigningAlgorithm algorithm) {
+        java.util.List<String> operations = jwk.getKeyOps();
         return (jwk.getUse() == null || "sig".equals(jwk.getUse()))
+                && (operations == null || operations.contains("verify"))
                 && (jwk.getAlgorithm() == null || algorithm.joseName().equals(jwk.getAlgorithm()))
                 && KeyRequirements.problem(algorithm, jwk.getPublicKey()) == null;
     }

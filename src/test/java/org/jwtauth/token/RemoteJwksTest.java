@@ -75,6 +75,16 @@ class RemoteJwksTest {
     }
 
     @Test
+    void keyWhoseKeyOpsDoNotAllowVerifyIsNotUsed() throws Exception {
+        KeyPair pair = TestKeys.generate("RS256");
+        String document = TestKeys.jwks(false, "k1", pair);
+        fetcher.body.set(document.replace("\"kid\"", "\"key_ops\":[\"encrypt\"],\"kid\""));
+        assertTrue(document.contains("\"kid\""));
+
+        assertTrue(jwks.key("k1", SigningAlgorithm.RS256).isEmpty());
+    }
+
+    @Test
     void symmetricKeysInTheDocumentAreIgnored() {
         fetcher.body.set("{\"keys\":[{\"kty\":\"oct\",\"kid\":\"k1\",\"k\":\"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0\"}]}");
 
