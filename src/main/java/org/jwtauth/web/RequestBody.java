@@ -20,6 +20,12 @@ import org.jose4j.lang.JoseException;
 final class RequestBody {
 
     static final int MAX_BYTES = 16 * 1024;
+    /**
+     * How much of an oversized body is still read (and discarded) before answering. A server that answers and
+     * closes while the client is still sending makes the client see a reset instead of the 400; reading a
+     * moderately oversized body to its end lets the answer arrive. Beyond this, abuse gets the reset.
+     */
+    static final int MAX_DRAINED_BYTES = 1024 * 1024;
 
     private static final OAuthError UNSUPPORTED = OAuthError.of(415, OAuthError.INVALID_REQUEST,
             "The body must be application/json or application/x-www-form-urlencoded");
@@ -39,7 +45,7 @@ final class RequestBody {
         String mediaType = type.split(";", 2)[0].trim();
         if (mediaType.equals("application/x-www-form-urlencoded")) {
             if (request.getContentLengthLong() > MAX_BYTES) {
-                throw new RejectedRequest(MALFORMED);
+                throw tooLarge(request.getInputStream());
             }
             return new RequestBody(null, request);
         }
@@ -110,13 +116,23 @@ final class RequestBody {
         }
     }
 
+    private static RejectedRequest tooLarge(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long drained = 0;
+        int n;
+        while (drained < MAX_DRAINED_BYTES && (n = in.read(buffer)) != -1) {
+            drained += n;
+        }
+        return new RejectedRequest(MALFORMED);
+    }
+
     private static String readLimited(InputStream in) throws IOException, RejectedRequest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[4096];
         int n;
         while ((n = in.read(buffer)) != -1) {
             if (out.size() + n > MAX_BYTES) {
-                throw new RejectedRequest(MALFORMED);
+                throw tooLarge(in);
             }
             out.write(buffer, 0, n);
         }
