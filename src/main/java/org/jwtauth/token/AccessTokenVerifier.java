@@ -12,7 +12,6 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.AudValidator;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.IssValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -66,13 +65,7 @@ public final class AccessTokenVerifier {
 
     private JwtPrincipal verify(String token, Duration expiredGrace) throws InvalidTokenException {
         signature.verify(token);
-        JwtClaims claims;
-        try {
-            claims = consumer.process(token).getJwtClaims();
-        } catch (InvalidJwtException | RuntimeException | StackOverflowError e) {
-            // Deliberately no logging of e: jose4j messages quote the claims (design section 5).
-            throw new InvalidTokenException(Reason.INVALID);
-        }
+        JwtClaims claims = ConsumedClaims.of(consumer, token);
         try {
             Instant expiresAt = timeRules.check(claims, expiredGrace);
             // Design section 5: jti is required. The consumer's JtiValidator is a default validator, skipped above.
