@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jwtauth.testing.DelegatingStore;
 import org.jwtauth.testing.H2Stores;
 import org.jwtauth.testing.MutableClock;
 
@@ -60,6 +60,7 @@ class ExpiredTokenCleanupTest {
             clock.advance(Duration.ofMinutes(2));
             AtomicInteger calls = new AtomicInteger();
             CountDownLatch secondRun = new CountDownLatch(1);
+            // The real store is closed by the try-with-resources above, not through this wrapper.
             RefreshTokenStore failingOnce = new DelegatingStore(real) {
                 @Override
                 public int deleteExpired(Instant now, int batchSize) {
@@ -93,49 +94,5 @@ class ExpiredTokenCleanupTest {
 
     private static boolean threadAlive(String name) {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
-    }
-
-    /** A real store with one method overridden by the test. */
-    private static class DelegatingStore implements RefreshTokenStore {
-        private final RefreshTokenStore delegate;
-
-        DelegatingStore(RefreshTokenStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void insert(StoredRefreshToken token) {
-            delegate.insert(token);
-        }
-
-        @Override
-        public Optional<StoredRefreshToken> findByHash(String hash) {
-            return delegate.findByHash(hash);
-        }
-
-        @Override
-        public boolean rotate(String hash, Instant rotatedAt, StoredRefreshToken successor) {
-            return delegate.rotate(hash, rotatedAt, successor);
-        }
-
-        @Override
-        public int revokeFamily(String familyId) {
-            return delegate.revokeFamily(familyId);
-        }
-
-        @Override
-        public int revokeSubject(String subject) {
-            return delegate.revokeSubject(subject);
-        }
-
-        @Override
-        public int deleteExpired(Instant now, int batchSize) {
-            return delegate.deleteExpired(now, batchSize);
-        }
-
-        @Override
-        public void close() {
-            // the test closes the real store
-        }
     }
 }

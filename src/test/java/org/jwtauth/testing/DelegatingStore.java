@@ -1,0 +1,52 @@
+package org.jwtauth.testing;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.StoredRefreshToken;
+
+/** A real store with every call passed through; tests override the one method they observe or break. */
+public class DelegatingStore implements RefreshTokenStore {
+
+    private final RefreshTokenStore delegate;
+
+    public DelegatingStore(RefreshTokenStore delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void insert(StoredRefreshToken token) {
+        delegate.insert(token);
+    }
+
+    @Override
+    public Optional<StoredRefreshToken> findByHash(String hash) {
+        return delegate.findByHash(hash);
+    }
+
+    @Override
+    public boolean rotate(String hash, Instant rotatedAt, StoredRefreshToken successor) {
+        return delegate.rotate(hash, rotatedAt, successor);
+    }
+
+    @Override
+    public int revokeFamily(String familyId) {
+        return delegate.revokeFamily(familyId);
+    }
+
+    @Override
+    public int revokeSubject(String subject) {
+        return delegate.revokeSubject(subject);
+    }
+
+    @Override
+    public int deleteExpired(Instant now, int batchSize) {
+        return delegate.deleteExpired(now, batchSize);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
