@@ -23,6 +23,7 @@ import org.jose4j.json.JsonUtil;
 import org.jwtauth.config.SigningAlgorithm;
 import org.jwtauth.token.InvalidTokenException.Reason;
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.JoseText;
 
 /** Tokens written by {@link AccessTokenIssuer} and read back by {@link AccessTokenVerifier}. */
 class AccessTokenRoundTripTest {
@@ -36,7 +37,7 @@ class AccessTokenRoundTripTest {
     }
 
     private static Map<String, Object> json(String segment) throws Exception {
-        return JsonUtil.parseJson(TestTokens.decode(segment));
+        return JsonUtil.parseJson(JoseText.decode(segment));
     }
 
     @Test

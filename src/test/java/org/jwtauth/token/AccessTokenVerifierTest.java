@@ -3,9 +3,9 @@ package org.jwtauth.token;
 import static org.jwtauth.token.TestTokens.KEYS;
 import static org.jwtauth.token.TestTokens.NOW;
 import static org.jwtauth.token.TestTokens.SECRET;
-import static org.jwtauth.token.TestTokens.b64;
+import static org.jwtauth.testing.JoseText.b64;
 import static org.jwtauth.token.TestTokens.claims;
-import static org.jwtauth.token.TestTokens.decode;
+import static org.jwtauth.testing.JoseText.decode;
 import static org.jwtauth.token.TestTokens.header;
 import static org.jwtauth.token.TestTokens.sign;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -29,6 +29,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.keys.HmacKey;
 import org.jwtauth.token.InvalidTokenException.Reason;
 import org.junit.jupiter.api.Test;
+import org.jwtauth.testing.JoseText;
 
 /**
  * Every way an access token is refused (design section 5, RFC 8725), each starting from a correct hand-made
@@ -243,7 +244,7 @@ class AccessTokenVerifierTest {
         String nullRoles = sign(JsonUtil.toJson(header()),
                 JsonUtil.toJson(claims()).replaceFirst("\"roles\":\\[\"user\"\\]", "\"roles\":null"), SECRET,
                 "HmacSHA256");
-        assertTrue(TestTokens.decode(nullRoles.split("\\.")[1]).contains("\"roles\":null"));
+        assertTrue(JoseText.decode(nullRoles.split("\\.")[1]).contains("\"roles\":null"));
         try {
             assertEquals(Set.of(), verifier.verify(nullRoles).roles());
         } catch (InvalidTokenException e) {
@@ -330,7 +331,7 @@ class AccessTokenVerifierTest {
             jws.setKey(new HmacKey(attackerSecret));
             jws.setDoKeyValidation(false);
             String token = jws.getCompactSerialization();
-            assertTrue(TestTokens.decode(token.split("\\.")[0]).contains("\"jwk\""));
+            assertTrue(JoseText.decode(token.split("\\.")[0]).contains("\"jwk\""));
             assertTrue(jwk.toParams(JsonWebKey.OutputControlLevel.INCLUDE_SYMMETRIC).containsKey("k"));
             assertRefused(token, Reason.INVALID);
         }
@@ -404,7 +405,7 @@ class AccessTokenVerifierTest {
             String payload = p[1].substring(0, p[1].length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
             assertEquals(decode(p[1]), decode(payload));
             String input = p[0] + "." + payload;
-            String resigned = input + "." + b64(TestTokens.mac(input.getBytes(StandardCharsets.US_ASCII), SECRET,
+            String resigned = input + "." + b64(JoseText.mac(input.getBytes(StandardCharsets.US_ASCII), SECRET,
                     "HmacSHA256"));
             assertRefused(resigned, Reason.MALFORMED);
         }

@@ -6,16 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jose4j.json.JsonUtil;
 import org.jwtauth.config.SigningAlgorithm;
+
+import static org.jwtauth.testing.JoseText.b64;
+import static org.jwtauth.testing.JoseText.decode;
+import static org.jwtauth.testing.JoseText.mac;
 
 /** Test keys, a settable clock, and hand-made (possibly hostile) compact JWS tokens. */
 final class TestTokens {
@@ -74,28 +75,6 @@ final class TestTokens {
     static String sign(String headerJson, String payloadJson, byte[] key, String macAlgorithm) {
         String input = b64(headerJson) + "." + b64(payloadJson);
         return input + "." + b64(mac(input.getBytes(StandardCharsets.US_ASCII), key, macAlgorithm));
-    }
-
-    static String b64(String text) {
-        return b64(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String decode(String segment) {
-        return new String(Base64.getUrlDecoder().decode(segment), StandardCharsets.UTF_8);
-    }
-
-    static byte[] mac(byte[] data, byte[] key, String algorithm) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(data);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A clock the test moves. */

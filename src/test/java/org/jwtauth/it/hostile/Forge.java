@@ -12,15 +12,16 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.Certificate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jose4j.json.JsonUtil;
+
+import static org.jwtauth.testing.JoseText.b64;
+import static org.jwtauth.testing.JoseText.decode;
+import static org.jwtauth.testing.JoseText.mac;
 
 /**
  * Hand-made compact JWS tokens for a deployment whose secret, issuer, audience and key id the test knows:
@@ -94,28 +95,6 @@ final class Forge {
             signature.initSign(key);
             signature.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + b64(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String b64(String text) {
-        return b64(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String decode(String segment) {
-        return new String(Base64.getUrlDecoder().decode(segment), StandardCharsets.UTF_8);
-    }
-
-    static byte[] mac(byte[] data, byte[] key, String algorithm) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

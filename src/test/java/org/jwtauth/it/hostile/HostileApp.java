@@ -19,6 +19,7 @@ import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.Users;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.it.support.WebXml;
+import org.jwtauth.testing.JoseText;
 
 /**
  * One deployment for the hostile-input tests: the library from WEB-INF/lib, a counting application servlet on
@@ -86,7 +87,7 @@ final class HostileApp implements AutoCloseable {
             HttpResult login = app.http().postJson(app.uri("/auth/login"), loginJson("alice", ALICE_PASSWORD));
             assertEquals(200, login.status(), login::toString);
             String access = (String) login.json().get("accessToken");
-            Map<String, Object> header = org.jose4j.json.JsonUtil.parseJson(Forge.decode(access.split("\\.")[0]));
+            Map<String, Object> header = org.jose4j.json.JsonUtil.parseJson(JoseText.decode(access.split("\\.")[0]));
             HostileApp hostile = new HostileApp(app, (String) header.get("kid"));
             hostile.remember(access, (String) login.json().get("refreshToken"));
             return hostile;

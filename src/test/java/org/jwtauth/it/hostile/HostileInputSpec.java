@@ -56,6 +56,7 @@ import org.jwtauth.it.hostile.HostileApp.Tokens;
 import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.WebAppDirectory;
+import org.jwtauth.testing.JoseText;
 
 /**
  * How the filter and the three endpoints answer hostile input over real HTTP (design sections 3 and 5,
@@ -229,8 +230,8 @@ abstract class HostileInputSpec {
 
     @Test
     void bearerWhenAlgNoneWithoutSignatureThenMalformedToken() {
-        String token = Forge.b64(JsonUtil.toJson(Map.of("alg", "none", "typ", "at+jwt", "kid", forge().kid()))) + "."
-                + Forge.b64(JsonUtil.toJson(forge().claims("alice"))) + ".";
+        String token = JoseText.b64(JsonUtil.toJson(Map.of("alg", "none", "typ", "at+jwt", "kid", forge().kid()))) + "."
+                + JoseText.b64(JsonUtil.toJson(forge().claims("alice"))) + ".";
         assertInvalidToken(bearer(token), MALFORMED_TOKEN);
     }
 
@@ -277,7 +278,7 @@ abstract class HostileInputSpec {
 
     @Test
     void bearerWhenPbes2JweWithAHugeIterationCountThenMalformedTokenWithoutKeyDerivation() {
-        String header = Forge.b64(JsonUtil.toJson(Map.of("alg", "PBES2-HS512+A256KW", "enc", "A256GCM",
+        String header = JoseText.b64(JsonUtil.toJson(Map.of("alg", "PBES2-HS512+A256KW", "enc", "A256GCM",
                 "p2c", Integer.MAX_VALUE, "p2s", "c2FsdHNhbHRzYWx0c2FsdA", "typ", "at+jwt")));
         String token = header + ".Rm9yZ2VkS2V5Rm9yZ2VkS2V5Rm9yZ2VkS2V5Rm9yZ2VkS2V5Rm9yZw.AAAAAAAAAAAAAAAA"
                 + ".Q2lwaGVydGV4dA.QXV0aFRhZ0F1dGhUYWc";
@@ -307,8 +308,8 @@ abstract class HostileInputSpec {
     @ParameterizedTest
     @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
     void bearerWhenAlgIsNoneInAnyCaseWithASignatureThenInvalidToken(String alg) {
-        String token = Forge.b64(JsonUtil.toJson(Map.of("alg", alg, "typ", "at+jwt", "kid", forge().kid()))) + "."
-                + Forge.b64(JsonUtil.toJson(forge().claims("alice"))) + ".AAAA";
+        String token = JoseText.b64(JsonUtil.toJson(Map.of("alg", alg, "typ", "at+jwt", "kid", forge().kid()))) + "."
+                + JoseText.b64(JsonUtil.toJson(forge().claims("alice"))) + ".AAAA";
         assertInvalidToken(bearer(token), INVALID_TOKEN);
     }
 
@@ -456,7 +457,7 @@ abstract class HostileInputSpec {
         String[] parts = app.login("alice", ALICE_PASSWORD).access().split("\\.");
         Map<String, Object> claims = forge().claims("alice");
         claims.put("roles", List.of("admin"));
-        assertInvalidToken(bearer(parts[0] + "." + Forge.b64(JsonUtil.toJson(claims)) + "." + parts[2]), INVALID_TOKEN);
+        assertInvalidToken(bearer(parts[0] + "." + JoseText.b64(JsonUtil.toJson(claims)) + "." + parts[2]), INVALID_TOKEN);
     }
 
     // --- JSON and claims (RFC 7519 section 4, RFC 9068 section 4) -----------------------------------------------
@@ -661,7 +662,7 @@ abstract class HostileInputSpec {
     void refreshWhenAccessTokenIsForgedWithAlgNoneThenInvalidGrant() {
         Tokens tokens = app.login("alice", ALICE_PASSWORD);
         String[] parts = tokens.access().split("\\.");
-        String none = Forge.b64(JsonUtil.toJson(Map.of("alg", "none", "typ", "at+jwt", "kid", forge().kid())))
+        String none = JoseText.b64(JsonUtil.toJson(Map.of("alg", "none", "typ", "at+jwt", "kid", forge().kid())))
                 + "." + parts[1] + ".AAAA";
         assertEndpointError(app.refused(() -> app.refresh(none, tokens.refresh())), 400, "invalid_grant", BAD_GRANT);
         assertEquals(200, app.refresh(tokens.access(), tokens.refresh()).status());
