@@ -1,5 +1,6 @@
 package org.jwtauth.config;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,7 +47,7 @@ public interface ConfigSource {
     /** {@code jwtauth.accessToken.lifetime} becomes {@code JWTAUTH_ACCESSTOKEN_LIFETIME}. */
     static String environmentName(String key) {
         String rest = key.startsWith("jwtauth.") ? key.substring("jwtauth.".length()) : key;
-        return "JWTAUTH_" + rest.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+        return "JWTAUTH_" + rest.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
     private static boolean isBlank(String s) {

@@ -3,6 +3,7 @@ package org.jwtauth.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -129,7 +130,7 @@ public final class Settings {
                 + ", accessToken.lifetime=" + durations.accessToken + ", refreshToken.lifetime=" + durations.refreshToken
                 + ", session.maxLifetime=" + durations.sessionMax + ", refresh.retryWindow=" + durations.retryWindow
                 + ", clockSkew=" + durations.clockSkew + ", login.authenticator=" + authenticator
-                + ", store=" + store.describe() + ", store.schema=" + store.schema().name().toLowerCase(java.util.Locale.ROOT)
+                + ", store=" + store.summary() + ", store.schema=" + store.schema().name().toLowerCase(Locale.ROOT)
                 + ", cleanup.interval=" + durations.cleanupInterval
                 + (trustedIssuer == null ? "" : ", " + trustedIssuer.summary());
     }

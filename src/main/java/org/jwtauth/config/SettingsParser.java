@@ -1,5 +1,7 @@
 package org.jwtauth.config;
 
+import static org.jwtauth.config.ConfigKeys.*;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -21,34 +23,8 @@ import java.util.stream.Collectors;
  */
 public final class SettingsParser {
 
-    public static final String ISSUER = "jwtauth.issuer";
-    public static final String AUDIENCE = "jwtauth.audience";
-    public static final String ALGORITHM = "jwtauth.algorithm";
-    public static final String SECRET = "jwtauth.secret";
-    public static final String KEYS = "jwtauth.keys";
-    public static final String ACCESS_TOKEN_LIFETIME = "jwtauth.accessToken.lifetime";
-    public static final String REFRESH_TOKEN_LIFETIME = "jwtauth.refreshToken.lifetime";
-    public static final String SESSION_MAX_LIFETIME = "jwtauth.session.maxLifetime";
-    public static final String RETRY_WINDOW = "jwtauth.refresh.retryWindow";
-    public static final String CLOCK_SKEW = "jwtauth.clockSkew";
-    public static final String ROLES_CLAIM = "jwtauth.rolesClaim";
-    public static final String AUTHENTICATOR = "jwtauth.login.authenticator";
-    public static final String LOGIN_ROLES = "jwtauth.login.roles";
-    public static final String STORE_DATA_SOURCE = "jwtauth.store.dataSource";
-    public static final String STORE_URL = "jwtauth.store.url";
-    public static final String STORE_USER = "jwtauth.store.user";
-    public static final String STORE_PASSWORD = "jwtauth.store.password";
-    public static final String STORE_SCHEMA = "jwtauth.store.schema";
-    public static final String STORE_CONNECT_TIMEOUT = "jwtauth.store.connectTimeout";
-    public static final String STORE_QUERY_TIMEOUT = "jwtauth.store.queryTimeout";
-    public static final String CLEANUP_INTERVAL = "jwtauth.cleanup.interval";
-    public static final String REALM = "jwtauth.realm";
-    public static final String THROTTLE_ATTEMPTS = "jwtauth.login.throttle.attempts";
-    public static final String THROTTLE_ADDRESS_ATTEMPTS = "jwtauth.login.throttle.addressAttempts";
-    public static final String THROTTLE_DELAY = "jwtauth.login.throttle.delay";
-    public static final String THROTTLE_MAX_DELAY = "jwtauth.login.throttle.maxDelay";
-    public static final String THROTTLE_CAPACITY = "jwtauth.login.throttle.capacity";
 
+    private static final String DURATION = "expected an ISO-8601 duration such as PT15M or P14D";
     static final Duration MAX_RETRY_WINDOW = Duration.ofSeconds(60);
     /** A skew of minutes would make every short-lived token much longer-lived than configured. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
@@ -60,10 +36,12 @@ public final class SettingsParser {
     static final Duration MAX_STORE_TIMEOUT = Duration.ofMinutes(10);
 
     private final ConfigSource source;
+    private final ConfigValues values;
     private final SecretReference secrets;
 
     public SettingsParser(ConfigSource source, Function<String, String> environment) {
         this.source = source;
+        this.values = new ConfigValues(source);
         this.secrets = new SecretReference(environment);
     }
 
@@ -72,24 +50,24 @@ public final class SettingsParser {
     }
 
     public Settings parse() {
-        String issuer = text(ISSUER).orElse("jwt-servlet-auth");
-        String audience = text(AUDIENCE).orElse(issuer);
+        String issuer = values.text(ISSUER).orElse("jwt-servlet-auth");
+        String audience = values.text(AUDIENCE).orElse(issuer);
         SigningAlgorithm algorithm = algorithm();
         byte[] secret = algorithm.isSymmetric() ? hmacSecret(algorithm) : new byte[0];
         List<Path> keyFiles = algorithm.isSymmetric() ? List.of() : keyFiles(algorithm);
         Settings.Durations durations = durations();
-        String rolesClaim = text(ROLES_CLAIM).orElse("roles");
-        String authenticator = text(AUTHENTICATOR).orElse("container");
-        List<String> loginRoles = list(LOGIN_ROLES);
-        StoreSettings store = new StoreSettings(text(STORE_DATA_SOURCE).orElse(null), text(STORE_URL).orElse(null),
-                text(STORE_USER).orElse(null), secret(STORE_PASSWORD).orElse(null), schema(),
+        String rolesClaim = values.text(ROLES_CLAIM).orElse("roles");
+        String authenticator = values.text(AUTHENTICATOR).orElse("container");
+        List<String> loginRoles = values.list(LOGIN_ROLES);
+        StoreSettings store = new StoreSettings(values.text(STORE_DATA_SOURCE).orElse(null), values.text(STORE_URL).orElse(null),
+                values.text(STORE_USER).orElse(null), secret(STORE_PASSWORD).orElse(null), schema(),
                 storeTimeout(STORE_CONNECT_TIMEOUT), storeTimeout(STORE_QUERY_TIMEOUT));
         if (store.dataSource().isPresent() && store.url().isPresent()) {
             throw new ConfigurationException(STORE_URL, "must not be set together with " + STORE_DATA_SOURCE);
         }
         return new Settings(issuer, audience, algorithm, secret, durations, rolesClaim, authenticator, loginRoles,
-                store, text(REALM).orElse(null), throttle(), keyFiles,
-                new TrustedIssuerParser(source).parse(issuer, audience, rolesClaim).orElse(null));
+                store, values.text(REALM).orElse(null), throttle(), keyFiles,
+                new TrustedIssuerParser(values).parse(issuer, audience, rolesClaim).orElse(null));
     }
 
     private ThrottleSettings throttle() {
@@ -98,28 +76,12 @@ public final class SettingsParser {
         if (maxDelay.compareTo(delay) < 0) {
             throw new ConfigurationException(THROTTLE_MAX_DELAY, "must not be shorter than " + THROTTLE_DELAY);
         }
-        return new ThrottleSettings(integer(THROTTLE_ATTEMPTS, 5, 1, 1000), integer(THROTTLE_ADDRESS_ATTEMPTS, 20, 1,
-                100_000), delay, maxDelay, integer(THROTTLE_CAPACITY, 10_000, 100, 10_000_000));
-    }
-
-    private int integer(String key, int defaultValue, int min, int max) {
-        String value = text(key).orElse(null);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ConfigurationException(key, "expected a whole number from " + min + " to " + max);
+        return new ThrottleSettings(values.integer(THROTTLE_ATTEMPTS, 5, 1, 1000), values.integer(THROTTLE_ADDRESS_ATTEMPTS, 20, 1,
+                100_000), delay, maxDelay, values.integer(THROTTLE_CAPACITY, 10_000, 100, 10_000_000));
     }
 
     private SigningAlgorithm algorithm() {
-        String name = text(ALGORITHM).orElse("HS256");
+        String name = values.text(ALGORITHM).orElse("HS256");
         return SigningAlgorithm.parse(name).orElseThrow(() -> new ConfigurationException(ALGORITHM,
                 "expected one of " + SigningAlgorithm.allNames()));
     }
@@ -134,7 +96,7 @@ public final class SettingsParser {
                     + " takes " + KEYS);
         }
         List<Path> files = new ArrayList<>();
-        for (String entry : list(KEYS)) {
+        for (String entry : values.list(KEYS)) {
             String path = entry.startsWith("file:") ? entry.substring(5) : entry;
             try {
                 files.add(Paths.get(path));
@@ -150,7 +112,7 @@ public final class SettingsParser {
     }
 
     private byte[] hmacSecret(SigningAlgorithm algorithm) {
-        if (text(KEYS).isPresent()) {
+        if (values.text(KEYS).isPresent()) {
             throw new ConfigurationException(KEYS, "is only used with asymmetric algorithms; " + algorithm.joseName()
                     + " takes " + SECRET);
         }
@@ -179,11 +141,11 @@ public final class SettingsParser {
         Duration access = boundedDuration(ACCESS_TOKEN_LIFETIME, "PT15M", MAX_ACCESS_TOKEN_LIFETIME, "PT24H");
         Duration refresh = boundedDuration(REFRESH_TOKEN_LIFETIME, "P14D", MAX_LIFETIME, "P3650D");
         Duration session = boundedDuration(SESSION_MAX_LIFETIME, "P90D", MAX_LIFETIME, "P3650D");
-        Duration retry = duration(RETRY_WINDOW, "PT0S");
+        Duration retry = values.duration(RETRY_WINDOW, "PT0S", DURATION);
         if (retry.isNegative() || retry.compareTo(MAX_RETRY_WINDOW) > 0) {
             throw new ConfigurationException(RETRY_WINDOW, "expected a duration from PT0S to PT60S");
         }
-        Duration skew = duration(CLOCK_SKEW, "PT30S");
+        Duration skew = values.duration(CLOCK_SKEW, "PT30S", DURATION);
         if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
             throw new ConfigurationException(CLOCK_SKEW, "expected a duration from PT0S to PT5M");
         }
@@ -195,7 +157,7 @@ public final class SettingsParser {
     }
 
     private SchemaMode schema() {
-        String value = text(STORE_SCHEMA).orElse("create");
+        String value = values.text(STORE_SCHEMA).orElse("create");
         try {
             return SchemaMode.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -208,7 +170,7 @@ public final class SettingsParser {
      * fraction would be cut off silently (PT0.5S would become "no timeout at all").
      */
     private Duration storeTimeout(String key) {
-        Duration d = duration(key, DEFAULT_STORE_TIMEOUT.toString());
+        Duration d = values.duration(key, DEFAULT_STORE_TIMEOUT.toString(), DURATION);
         if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(MAX_STORE_TIMEOUT) > 0 || d.getNano() != 0) {
             throw new ConfigurationException(key, "expected an ISO-8601 duration of whole seconds from PT1S to PT10M,"
                     + " such as PT5S");
@@ -218,30 +180,12 @@ public final class SettingsParser {
 
     /** At least one second (tokens carry whole seconds, RFC 7519 section 2) and at most {@code max}. */
     private Duration boundedDuration(String key, String defaultValue, Duration max, String maxText) {
-        Duration d = duration(key, defaultValue);
+        Duration d = values.duration(key, defaultValue, DURATION);
         if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(max) > 0) {
             throw new ConfigurationException(key, "expected an ISO-8601 duration from PT1S to " + maxText
                     + ", such as PT15M or P14D");
         }
         return d;
-    }
-
-    private Duration duration(String key, String defaultValue) {
-        String value = text(key).orElse(defaultValue);
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ConfigurationException(key, "expected an ISO-8601 duration such as PT15M or P14D");
-        }
-    }
-
-    private List<String> list(String key) {
-        return text(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toList())).orElse(List.of());
-    }
-
-    private Optional<String> text(String key) {
-        return source.get(key).map(String::trim).filter(s -> !s.isEmpty());
     }
 
     private Optional<String> secret(String key) {

@@ -62,7 +62,7 @@ public final class StoreSettings {
     }
 
     /** For the start-up log line: never the password. */
-    String describe() {
+    String summary() {
         String timeouts = " (connectTimeout " + connectTimeout + ", queryTimeout " + queryTimeout + ")";
         if (dataSource != null) {
             return "jndi " + dataSource + timeouts;

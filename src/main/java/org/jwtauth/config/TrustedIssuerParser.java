@@ -1,5 +1,7 @@
 package org.jwtauth.config;
 
+import static org.jwtauth.config.ConfigKeys.*;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -12,89 +14,74 @@ import java.util.Optional;
 /** Reads the {@code jwtauth.trusted.*} keys; absent {@code jwtauth.trusted.issuer} means no second issuer. */
 final class TrustedIssuerParser {
 
-    static final String ISSUER = "jwtauth.trusted.issuer";
-    static final String AUDIENCE = "jwtauth.trusted.audience";
-    static final String JWKS_URL = "jwtauth.trusted.jwksUrl";
-    static final String ALGORITHMS = "jwtauth.trusted.algorithms";
-    static final String ROLES_CLAIM = "jwtauth.trusted.rolesClaim";
-    static final String REFRESH_INTERVAL = "jwtauth.trusted.refreshInterval";
-    static final String CACHE_LIFETIME = "jwtauth.trusted.cacheLifetime";
-    static final String TIMEOUT = "jwtauth.trusted.timeout";
-    static final String MAX_LIFETIME = "jwtauth.trusted.maxLifetime";
 
-    private final ConfigSource source;
+    private final ConfigValues values;
 
-    TrustedIssuerParser(ConfigSource source) {
-        this.source = source;
+    TrustedIssuerParser(ConfigValues values) {
+        this.values = values;
     }
 
     Optional<TrustedIssuerSettings> parse(String ownIssuer, String ownAudience, String ownRolesClaim) {
-        Optional<String> issuer = text(ISSUER);
+        Optional<String> issuer = values.text(TRUSTED_ISSUER);
         if (issuer.isEmpty()) {
-            text(JWKS_URL).ifPresent(u -> {
-                throw new ConfigurationException(JWKS_URL, "is set but " + ISSUER + " is not");
+            values.text(TRUSTED_JWKS_URL).ifPresent(u -> {
+                throw new ConfigurationException(TRUSTED_JWKS_URL, "is set but " + TRUSTED_ISSUER + " is not");
             });
             return Optional.empty();
         }
         if (issuer.get().equals(ownIssuer)) {
             // The filter tells the issuers apart by iss; the same value would make that ambiguous.
-            throw new ConfigurationException(ISSUER, "must differ from jwtauth.issuer");
+            throw new ConfigurationException(TRUSTED_ISSUER, "must differ from jwtauth.issuer");
         }
-        Duration timeout = positive(TIMEOUT, "PT5S");
+        Duration timeout = positive(TRUSTED_TIMEOUT, "PT5S");
         if (timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new ConfigurationException(TIMEOUT, "expected a positive duration up to PT1M");
+            throw new ConfigurationException(TRUSTED_TIMEOUT, "expected a positive duration up to PT1M");
         }
-        return Optional.of(new TrustedIssuerSettings(issuer.get(), text(AUDIENCE).orElse(ownAudience), jwksUri(),
-                algorithms(), text(ROLES_CLAIM).orElse(ownRolesClaim), positive(REFRESH_INTERVAL, "PT5M"),
-                positive(CACHE_LIFETIME, "PT1H"), timeout, positive(MAX_LIFETIME, "PT1H")));
+        return Optional.of(new TrustedIssuerSettings(issuer.get(), values.text(TRUSTED_AUDIENCE).orElse(ownAudience), jwksUri(),
+                algorithms(), values.text(TRUSTED_ROLES_CLAIM).orElse(ownRolesClaim), positive(TRUSTED_REFRESH_INTERVAL, "PT5M"),
+                positive(TRUSTED_CACHE_LIFETIME, "PT1H"), timeout, positive(TRUSTED_MAX_LIFETIME, "PT1H")));
     }
 
     private URI jwksUri() {
-        String value = text(JWKS_URL).orElseThrow(() -> new ConfigurationException(JWKS_URL,
-                "is required with " + ISSUER + ": the https URL of the issuer's JWKS document"));
+        String value = values.text(TRUSTED_JWKS_URL).orElseThrow(() -> new ConfigurationException(TRUSTED_JWKS_URL,
+                "is required with " + TRUSTED_ISSUER + ": the https URL of the issuer's JWKS document"));
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw new ConfigurationException(JWKS_URL, "expected an absolute https (or http) URL");
+                throw new ConfigurationException(TRUSTED_JWKS_URL, "expected an absolute https (or http) URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigurationException(JWKS_URL, "expected an absolute https (or http) URL");
+            throw new ConfigurationException(TRUSTED_JWKS_URL, "expected an absolute https (or http) URL");
         }
     }
 
     private List<SigningAlgorithm> algorithms() {
         List<SigningAlgorithm> result = new ArrayList<>();
-        for (String name : text(ALGORITHMS).orElse("RS256").split(",")) {
+        for (String name : values.text(TRUSTED_ALGORITHMS).orElse("RS256").split(",")) {
             if (name.trim().isEmpty()) {
                 continue;
             }
             SigningAlgorithm algorithm = SigningAlgorithm.parse(name.trim())
                     .filter(a -> !a.isSymmetric())
-                    .orElseThrow(() -> new ConfigurationException(ALGORITHMS, "expected a comma-separated list of "
+                    .orElseThrow(() -> new ConfigurationException(TRUSTED_ALGORITHMS, "expected a comma-separated list of "
                             + "RS256, RS384, RS512, PS256, ES256, ES384, EdDSA (a shared secret cannot be published)"));
             result.add(algorithm);
         }
         if (result.isEmpty()) {
-            throw new ConfigurationException(ALGORITHMS, "must name at least one algorithm");
+            throw new ConfigurationException(TRUSTED_ALGORITHMS, "must name at least one algorithm");
         }
         return result;
     }
 
     private Duration positive(String key, String defaultValue) {
-        try {
-            Duration d = Duration.parse(text(key).orElse(defaultValue));
-            if (!d.isNegative() && !d.isZero()) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // fall through to the message below
+        String expectation = "expected a positive ISO-8601 duration such as PT5M";
+        Duration d = values.duration(key, defaultValue, expectation);
+        if (d.isNegative() || d.isZero()) {
+            throw new ConfigurationException(key, expectation);
         }
-        throw new ConfigurationException(key, "expected a positive ISO-8601 duration such as PT5M");
+        return d;
     }
 
-    private Optional<String> text(String key) {
-        return source.get(key).map(String::trim).filter(s -> !s.isEmpty());
-    }
 }

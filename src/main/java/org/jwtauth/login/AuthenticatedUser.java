@@ -1,6 +1,7 @@
 package org.jwtauth.login;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -16,8 +17,8 @@ public final class AuthenticatedUser {
 
     public AuthenticatedUser(String name, Collection<String> roles, Map<String, Object> claims) {
         this.name = Objects.requireNonNull(name, "name");
-        this.roles = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(roles));
-        this.claims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+        this.roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+        this.claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
     }
 
     public AuthenticatedUser(String name, Collection<String> roles) {

@@ -6,12 +6,12 @@ import java.time.Instant;
 public final class IssuedRefreshToken {
 
     private final String token;
-    private final String familyId;
+    private final String sessionId;
     private final Instant expiresAt;
 
-    IssuedRefreshToken(String token, String familyId, Instant expiresAt) {
+    IssuedRefreshToken(String token, String sessionId, Instant expiresAt) {
         this.token = token;
-        this.familyId = familyId;
+        this.sessionId = sessionId;
         this.expiresAt = expiresAt;
     }
 
@@ -19,8 +19,8 @@ public final class IssuedRefreshToken {
         return token;
     }
 
-    public String familyId() {
-        return familyId;
+    public String sessionId() {
+        return sessionId;
     }
 
     public Instant expiresAt() {
@@ -29,6 +29,6 @@ public final class IssuedRefreshToken {
 
     @Override
     public String toString() {
-        return "IssuedRefreshToken[family=" + familyId + ", expiresAt=" + expiresAt + "]";
+        return "IssuedRefreshToken[session=" + sessionId + ", expiresAt=" + expiresAt + "]";
     }
 }

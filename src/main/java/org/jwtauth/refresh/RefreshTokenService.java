@@ -24,46 +24,46 @@ public final class RefreshTokenService {
      * race (two tabs, a double click), refused without revoking the family. Later, it is reuse. Kept short: an
      * attacker who wins such a race against the owner is not caught by reuse detection.
      */
-    static final Duration CONCURRENT_USE_GRACE = Duration.ofSeconds(2);
+    public static final Duration CONCURRENT_USE_GRACE = Duration.ofSeconds(2);
 
     private final RefreshTokenStore store;
-    private final RefreshTokens tokens;
+    private final RefreshTokenGenerator tokens;
     private final Duration idleLifetime;
-    private final Duration familyLifetime;
+    private final Duration sessionLifetime;
     private final Duration retryWindow;
     private final Clock clock;
 
-    public RefreshTokenService(RefreshTokenStore store, RefreshTokens tokens, Duration idleLifetime,
-                               Duration familyLifetime, Duration retryWindow, Clock clock) {
+    public RefreshTokenService(RefreshTokenStore store, RefreshTokenGenerator tokens, Duration idleLifetime,
+                               Duration sessionLifetime, Duration retryWindow, Clock clock) {
         this.store = store;
         this.tokens = tokens;
         this.idleLifetime = idleLifetime;
-        this.familyLifetime = familyLifetime;
+        this.sessionLifetime = sessionLifetime;
         this.retryWindow = retryWindow;
         this.clock = clock;
     }
 
     /** Starts a new family (one per login / device) for {@code subject}. */
-    public IssuedRefreshToken startFamily(String subject) {
+    public IssuedRefreshToken startSession(String subject) {
         Instant now = clock.instant();
         String token = tokens.newToken();
-        String familyId = tokens.newFamilyId();
-        Instant familyExpiresAt = now.plus(familyLifetime);
-        StoredRefreshToken row = StoredRefreshToken.active(RefreshTokens.hash(token), familyId, subject, now,
-                earlier(now.plus(idleLifetime), familyExpiresAt), familyExpiresAt);
+        String sessionId = tokens.newSessionId();
+        Instant sessionExpiresAt = now.plus(sessionLifetime);
+        StoredRefreshToken row = StoredRefreshToken.active(RefreshTokenHash.of(token), sessionId, subject, now,
+                earlier(now.plus(idleLifetime), sessionExpiresAt), sessionExpiresAt);
         store.insert(row);
-        return new IssuedRefreshToken(token, familyId, row.expiresAt());
+        return new IssuedRefreshToken(token, sessionId, row.expiresAt());
     }
 
     /**
      * Exchanges {@code presented} for its successor. The caller has verified the access token that came with it;
-     * {@code subject} and {@code familyId} are that token's {@code sub} and {@code sid}.
+     * {@code subject} and {@code sessionId} are that token's {@code sub} and {@code sid}.
      */
-    public IssuedRefreshToken rotate(String presented, String subject, String familyId)
+    public IssuedRefreshToken rotate(String presented, String subject, String sessionId)
             throws RefreshRejectedException {
         StoredRefreshToken current = find(presented);
         Instant now = clock.instant();
-        if (!current.subject().equals(subject) || !current.familyId().equals(familyId)) {
+        if (!current.subject().equals(subject) || !current.sessionId().equals(sessionId)) {
             // Someone else's access token: refuse, but do not burn the refresh token of its owner.
             throw new RefreshRejectedException(Reason.MISMATCH);
         }
@@ -81,11 +81,11 @@ public final class RefreshTokenService {
     }
 
     /** Logout of one device: revokes the family of {@code presented}, if it is one of ours. */
-    public void revokeFamilyOf(String presented) {
-        if (!RefreshTokens.isWellFormed(presented)) {
+    public void revokeSessionOf(String presented) {
+        if (!RefreshTokenHash.isWellFormed(presented)) {
             return;
         }
-        store.findByHash(RefreshTokens.hash(presented)).ifPresent(row -> store.revokeFamily(row.familyId()));
+        store.findByHash(RefreshTokenHash.of(presented)).ifPresent(row -> store.revokeSession(row.sessionId()));
     }
 
     /** Logout of every device of {@code subject}. */
@@ -94,10 +94,10 @@ public final class RefreshTokenService {
     }
 
     private StoredRefreshToken find(String presented) throws RefreshRejectedException {
-        if (!RefreshTokens.isWellFormed(presented)) {
+        if (!RefreshTokenHash.isWellFormed(presented)) {
             throw new RefreshRejectedException(Reason.MALFORMED);
         }
-        return store.findByHash(RefreshTokens.hash(presented))
+        return store.findByHash(RefreshTokenHash.of(presented))
                 .orElseThrow(() -> new RefreshRejectedException(Reason.UNKNOWN));
     }
 
@@ -105,11 +105,11 @@ public final class RefreshTokenService {
             throws RefreshRejectedException {
         // With a retry window the successor is derived, so a retry can be answered with the same one.
         String successor = retryWindow.isZero() ? tokens.newToken() : tokens.successorOf(presented);
-        StoredRefreshToken next = StoredRefreshToken.active(RefreshTokens.hash(successor), current.familyId(),
-                current.subject(), now, earlier(now.plus(idleLifetime), current.familyExpiresAt()),
-                current.familyExpiresAt());
+        StoredRefreshToken next = StoredRefreshToken.active(RefreshTokenHash.of(successor), current.sessionId(),
+                current.subject(), now, earlier(now.plus(idleLifetime), current.sessionExpiresAt()),
+                current.sessionExpiresAt());
         if (store.rotate(current.hash(), now, next)) {
-            return new IssuedRefreshToken(successor, current.familyId(), next.expiresAt());
+            return new IssuedRefreshToken(successor, current.sessionId(), next.expiresAt());
         }
         // Another request rotated it between our read and our update: a concurrent use, not a replay of an old
         // token, so the family survives through the winner's successor.
@@ -136,17 +136,17 @@ public final class RefreshTokenService {
         if (concurrent) {
             throw new RefreshRejectedException(Reason.CONCURRENTLY_ROTATED);
         }
-        int revoked = store.revokeFamily(current.familyId());
+        int revoked = store.revokeSession(current.sessionId());
         LOG.warn("Refresh token reuse detected for subject {}: family {} revoked ({} tokens)", current.subject(),
-                current.familyId(), revoked);
+                current.sessionId(), revoked);
         throw new RefreshRejectedException(Reason.REUSED);
     }
 
     private Optional<IssuedRefreshToken> activeSuccessor(String presented, Instant now) {
         String successor = tokens.successorOf(presented);
-        return store.findByHash(RefreshTokens.hash(successor))
+        return store.findByHash(RefreshTokenHash.of(successor))
                 .filter(row -> row.state() == RefreshTokenState.ACTIVE && !row.isExpiredAt(now))
-                .map(row -> new IssuedRefreshToken(successor, row.familyId(), row.expiresAt()));
+                .map(row -> new IssuedRefreshToken(successor, row.sessionId(), row.expiresAt()));
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -24,7 +24,7 @@ public interface RefreshTokenStore extends AutoCloseable {
     boolean rotate(String hash, Instant rotatedAt, StoredRefreshToken successor);
 
     /** Revokes every token of one family; returns the number of rows changed. */
-    int revokeFamily(String familyId);
+    int revokeSession(String sessionId);
 
     /** Revokes every token of every family of one subject; returns the number of rows changed. */
     int revokeSubject(String subject);

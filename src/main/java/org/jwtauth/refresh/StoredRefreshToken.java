@@ -11,39 +11,39 @@ import java.util.Optional;
 public final class StoredRefreshToken {
 
     private final String hash;
-    private final String familyId;
+    private final String sessionId;
     private final String subject;
     private final RefreshTokenState state;
     private final Instant createdAt;
     private final Instant idleExpiresAt;
-    private final Instant familyExpiresAt;
+    private final Instant sessionExpiresAt;
     private final Instant rotatedAt;
 
-    public StoredRefreshToken(String hash, String familyId, String subject, RefreshTokenState state, Instant createdAt,
-                              Instant idleExpiresAt, Instant familyExpiresAt, Instant rotatedAt) {
+    public StoredRefreshToken(String hash, String sessionId, String subject, RefreshTokenState state, Instant createdAt,
+                              Instant idleExpiresAt, Instant sessionExpiresAt, Instant rotatedAt) {
         this.hash = Objects.requireNonNull(hash, "hash");
-        this.familyId = Objects.requireNonNull(familyId, "familyId");
+        this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.subject = Objects.requireNonNull(subject, "subject");
         this.state = Objects.requireNonNull(state, "state");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.idleExpiresAt = Objects.requireNonNull(idleExpiresAt, "idleExpiresAt");
-        this.familyExpiresAt = Objects.requireNonNull(familyExpiresAt, "familyExpiresAt");
+        this.sessionExpiresAt = Objects.requireNonNull(sessionExpiresAt, "sessionExpiresAt");
         this.rotatedAt = rotatedAt;
     }
 
     /** A fresh, active token. */
-    public static StoredRefreshToken active(String hash, String familyId, String subject, Instant createdAt,
-                                            Instant idleExpiresAt, Instant familyExpiresAt) {
-        return new StoredRefreshToken(hash, familyId, subject, RefreshTokenState.ACTIVE, createdAt, idleExpiresAt,
-                familyExpiresAt, null);
+    public static StoredRefreshToken active(String hash, String sessionId, String subject, Instant createdAt,
+                                            Instant idleExpiresAt, Instant sessionExpiresAt) {
+        return new StoredRefreshToken(hash, sessionId, subject, RefreshTokenState.ACTIVE, createdAt, idleExpiresAt,
+                sessionExpiresAt, null);
     }
 
     public String hash() {
         return hash;
     }
 
-    public String familyId() {
-        return familyId;
+    public String sessionId() {
+        return sessionId;
     }
 
     public String subject() {
@@ -62,8 +62,8 @@ public final class StoredRefreshToken {
         return idleExpiresAt;
     }
 
-    public Instant familyExpiresAt() {
-        return familyExpiresAt;
+    public Instant sessionExpiresAt() {
+        return sessionExpiresAt;
     }
 
     public Optional<Instant> rotatedAt() {
@@ -72,7 +72,7 @@ public final class StoredRefreshToken {
 
     /** The earlier of the idle and the absolute expiry. */
     public Instant expiresAt() {
-        return idleExpiresAt.isBefore(familyExpiresAt) ? idleExpiresAt : familyExpiresAt;
+        return idleExpiresAt.isBefore(sessionExpiresAt) ? idleExpiresAt : sessionExpiresAt;
     }
 
     public boolean isExpiredAt(Instant now) {
@@ -82,6 +82,6 @@ public final class StoredRefreshToken {
     @Override
     public String toString() {
         // No hash: even a hash is not for logs.
-        return "StoredRefreshToken[family=" + familyId + ", state=" + state + "]";
+        return "StoredRefreshToken[session=" + sessionId + ", state=" + state + "]";
     }
 }

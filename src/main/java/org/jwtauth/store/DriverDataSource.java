@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 
@@ -92,7 +93,7 @@ final class DriverDataSource implements DataSource {
             return DriverManager.getDriver(url);
         } catch (SQLException e) {
             // Never the URL itself: deployers sometimes put the password in it.
-            throw new ConfigurationException(SettingsParser.STORE_URL, "no JDBC driver on the class path accepts"
+            throw new ConfigurationException(ConfigKeys.STORE_URL, "no JDBC driver on the class path accepts"
                     + " this URL; put the database's driver JAR in WEB-INF/lib");
         }
     }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 
+import org.jwtauth.config.DurationValues;
+
 /**
  * Connection and socket timeouts for an unpooled {@code jwtauth.store.url} connection, as driver properties of
  * the drivers we know. Without them a database host that stops answering (a dropped network path, a firewall
@@ -46,7 +48,6 @@ final class DriverTimeouts {
 
     private static String seconds(Duration d) {
         // Rounded up, so a configured timeout is never shortened to zero ("wait forever" for PgJDBC).
-        long s = d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
-        return Long.toString(Math.max(1, s));
+        return Long.toString(DurationValues.secondsRoundedUp(d));
     }
 }

@@ -72,12 +72,12 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public int revokeFamily(String familyId) {
-        Objects.requireNonNull(familyId, "familyId");
-        if (familyId.length() > RefreshTokenEntity.FAMILY_LENGTH) {
+    public int revokeSession(String sessionId) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        if (sessionId.length() > RefreshTokenEntity.SESSION_ID_LENGTH) {
             return 0;
         }
-        return inTransaction("revoke family", em -> TokenQueries.revokeFamily(em, familyId).executeUpdate());
+        return inTransaction("revoke family", em -> TokenQueries.revokeSession(em, sessionId).executeUpdate());
     }
 
     @Override
@@ -164,10 +164,10 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
         Objects.requireNonNull(token, "token");
         // Programming errors, not store failures: the refresh service produces values of bounded length.
         if (token.hash().length() > RefreshTokenEntity.HASH_LENGTH
-                || token.familyId().length() > RefreshTokenEntity.FAMILY_LENGTH
+                || token.sessionId().length() > RefreshTokenEntity.SESSION_ID_LENGTH
                 || token.subject().length() > RefreshTokenEntity.SUBJECT_LENGTH) {
             throw new IllegalArgumentException("refresh token field longer than its column (hash "
-                    + RefreshTokenEntity.HASH_LENGTH + ", family " + RefreshTokenEntity.FAMILY_LENGTH + ", subject "
+                    + RefreshTokenEntity.HASH_LENGTH + ", family " + RefreshTokenEntity.SESSION_ID_LENGTH + ", subject "
                     + RefreshTokenEntity.SUBJECT_LENGTH + ")");
         }
     }

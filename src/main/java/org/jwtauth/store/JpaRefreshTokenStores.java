@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /** Opens the EclipseLink-backed {@link RefreshTokenStore} described by the store settings. */
 public final class JpaRefreshTokenStores {
 
-    /** How often a store that could not be opened is tried again, at most (matches the 503's Retry-After). */
-    static final Duration REOPEN_INTERVAL = Duration.ofSeconds(5);
+    /** How often a store that could not be opened is tried again, at most: the 503's Retry-After. */
+    static final Duration REOPEN_INTERVAL = StoreUnavailableException.RETRY_AFTER;
 
     private JpaRefreshTokenStores() {
     }

@@ -56,8 +56,8 @@ final class LazyRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public int revokeFamily(String familyId) {
-        return store().revokeFamily(familyId);
+    public int revokeSession(String sessionId) {
+        return store().revokeSession(sessionId);
     }
 
     @Override

@@ -23,15 +23,15 @@ class RefreshTokenEntity {
 
     static final String TABLE = "jwtauth_refresh_token";
     static final int HASH_LENGTH = 64;
-    static final int FAMILY_LENGTH = 64;
+    static final int SESSION_ID_LENGTH = 64;
     static final int SUBJECT_LENGTH = 255;
 
     @Id
     @Column(name = "token_hash", length = HASH_LENGTH, nullable = false, updatable = false)
     private String hash;
 
-    @Column(name = "family_id", length = FAMILY_LENGTH, nullable = false, updatable = false)
-    private String familyId;
+    @Column(name = "family_id", length = SESSION_ID_LENGTH, nullable = false, updatable = false)
+    private String sessionId;
 
     @Column(name = "subject", length = SUBJECT_LENGTH, nullable = false, updatable = false)
     private String subject;
@@ -47,7 +47,7 @@ class RefreshTokenEntity {
     private long idleExpiresAt;
 
     @Column(name = "family_expires_at", nullable = false, updatable = false)
-    private long familyExpiresAt;
+    private long sessionExpiresAt;
 
     @Column(name = "rotated_at")
     private Long rotatedAt;
@@ -59,19 +59,19 @@ class RefreshTokenEntity {
     static RefreshTokenEntity from(StoredRefreshToken token) {
         RefreshTokenEntity e = new RefreshTokenEntity();
         e.hash = token.hash();
-        e.familyId = token.familyId();
+        e.sessionId = token.sessionId();
         e.subject = token.subject();
         e.state = token.state();
         e.createdAt = token.createdAt().toEpochMilli();
         e.idleExpiresAt = token.idleExpiresAt().toEpochMilli();
-        e.familyExpiresAt = token.familyExpiresAt().toEpochMilli();
+        e.sessionExpiresAt = token.sessionExpiresAt().toEpochMilli();
         e.rotatedAt = token.rotatedAt().map(Instant::toEpochMilli).orElse(null);
         return e;
     }
 
     StoredRefreshToken toStoredToken() {
-        return new StoredRefreshToken(hash, familyId, subject, state, Instant.ofEpochMilli(createdAt),
-                Instant.ofEpochMilli(idleExpiresAt), Instant.ofEpochMilli(familyExpiresAt),
+        return new StoredRefreshToken(hash, sessionId, subject, state, Instant.ofEpochMilli(createdAt),
+                Instant.ofEpochMilli(idleExpiresAt), Instant.ofEpochMilli(sessionExpiresAt),
                 rotatedAt == null ? null : Instant.ofEpochMilli(rotatedAt));
     }
 }

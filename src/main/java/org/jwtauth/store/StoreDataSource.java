@@ -7,6 +7,7 @@ import java.sql.Statement;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.StoreSettings;
@@ -47,28 +48,28 @@ final class StoreDataSource {
         try {
             Object found = new InitialContext().lookup(name);
             if (!(found instanceof DataSource)) {
-                throw new ConfigurationException(SettingsParser.STORE_DATA_SOURCE, "JNDI name " + name
+                throw new ConfigurationException(ConfigKeys.STORE_DATA_SOURCE, "JNDI name " + name
                         + " is not a javax.sql.DataSource");
             }
             return (DataSource) found;
         } catch (NamingException e) {
             // The container's message adds nothing a deployer needs beyond the name and the exception type.
-            throw new ConfigurationException(SettingsParser.STORE_DATA_SOURCE, "JNDI name " + name
+            throw new ConfigurationException(ConfigKeys.STORE_DATA_SOURCE, "JNDI name " + name
                     + " could not be looked up (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     private static StoreDataSource embeddedH2(Path directory, StoreSettings settings) {
         if (directory == null) {
-            throw new ConfigurationException(SettingsParser.STORE_URL, "or " + SettingsParser.STORE_DATA_SOURCE
+            throw new ConfigurationException(ConfigKeys.STORE_URL, "or " + ConfigKeys.STORE_DATA_SOURCE
                     + " is required when no directory for the embedded H2 database is available");
         }
         try {
             Class.forName(H2_DRIVER, false, StoreDataSource.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new ConfigurationException(SettingsParser.STORE_URL, "is not set, and the embedded default"
+            throw new ConfigurationException(ConfigKeys.STORE_URL, "is not set, and the embedded default"
                     + " store needs the H2 JAR (com.h2database:h2) in WEB-INF/lib; add it or set "
-                    + SettingsParser.STORE_URL + " or " + SettingsParser.STORE_DATA_SOURCE);
+                    + ConfigKeys.STORE_URL + " or " + ConfigKeys.STORE_DATA_SOURCE);
         }
         Path base = directory.toAbsolutePath().resolve("jwtauth-tokens");
         // DB_CLOSE_DELAY=-1 keeps the database open between our unpooled connections; close() shuts it down.

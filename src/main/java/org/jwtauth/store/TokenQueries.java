@@ -23,12 +23,12 @@ import org.jwtauth.refresh.RefreshTokenState;
 final class TokenQueries {
 
     private static final String HASH = "hash";
-    private static final String FAMILY = "familyId";
+    private static final String FAMILY = "sessionId";
     private static final String SUBJECT = "subject";
     private static final String STATE = "state";
     private static final String ROTATED_AT = "rotatedAt";
     private static final String IDLE_EXPIRES = "idleExpiresAt";
-    private static final String FAMILY_EXPIRES = "familyExpiresAt";
+    private static final String FAMILY_EXPIRES = "sessionExpiresAt";
 
     private TokenQueries() {
     }
@@ -50,8 +50,8 @@ final class TokenQueries {
     }
 
     /** {@code UPDATE ... SET state = REVOKED WHERE family_id = :family AND state <> REVOKED}. */
-    static Query revokeFamily(EntityManager em, String familyId) {
-        return revokeWhere(em, FAMILY, familyId);
+    static Query revokeSession(EntityManager em, String sessionId) {
+        return revokeWhere(em, FAMILY, sessionId);
     }
 
     /** {@code UPDATE ... SET state = REVOKED WHERE subject = :subject AND state <> REVOKED}. */

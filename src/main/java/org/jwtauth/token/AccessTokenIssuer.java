@@ -3,6 +3,7 @@ package org.jwtauth.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class AccessTokenIssuer {
     public IssuedAccessToken issue(String subject, Collection<String> roles, String sessionId,
                                    Map<String, Object> extraClaims) {
         // NumericDate has one-second resolution (RFC 7519 section 2); truncate so exp and the response agree.
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(lifetime);
         JwtClaims claims = new JwtClaims();
         extraClaims.forEach((name, value) -> {

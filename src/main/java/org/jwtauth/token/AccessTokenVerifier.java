@@ -1,56 +1,78 @@
 package org.jwtauth.token;
 
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.AudValidator;
-import org.jose4j.jwt.consumer.ErrorCodeValidator;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.IssValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.jwt.consumer.TypeValidator;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
+import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
 import org.jwtauth.token.InvalidTokenException.Reason;
 
 /**
- * Verifies access tokens (RFC 8725, RFC 9068 section 4). The signature is checked first, by a
- * {@link JwsSignatureVerifier} (exactly one permitted algorithm, a configured key); then one jose4j
- * {@link JwtConsumer}, built once and shared by all threads, reads the claims of that same string and checks
- * {@code typ}, {@code iss}, {@code aud}. The time claims are checked here against the injected {@link Clock},
- * since a jose4j consumer's evaluation time is fixed when it is built.
+ * Verifies the access tokens of one issuer (RFC 8725, RFC 9068 section 4) in one pass: the {@link TokenShape}
+ * check, then one jose4j {@link JwtConsumer}, built once and shared by all threads, that checks the signature with
+ * the permitted algorithms only (RFC 8725 section 3.1) and a key its resolver picks among configured keys (never
+ * {@code jku}, {@code x5u}, {@code jwk} or {@code x5c} from the token, section 3.10), refuses {@code crit}
+ * (RFC 7515 section 4.1.11) and nested JWTs (RFC 8725 section 2.7), and checks {@code typ}, {@code iss} and
+ * {@code aud}. The time claims are checked against the injected {@link Clock} by {@link TimeRules}, since a
+ * jose4j consumer reads the system clock; the {@link PrincipalMapper} turns the claims into the caller.
+ *
+ * <p>Built like jose4j's {@code JwtConsumerBuilder}: {@link #builder()} for any issuer, or
+ * {@link #forOwnTokens} for this application's tokens.
  */
-public final class AccessTokenVerifier {
+public final class AccessTokenVerifier implements TokenVerifier {
 
-    private final JwsSignatureVerifier signature;
     private final JwtConsumer consumer;
+    private final AlgorithmConstraints algorithms;
+    private final VerificationKeyResolver keys;
     private final TimeRules timeRules;
-    private final String rolesClaim;
+    private final PrincipalMapper mapper;
 
-    public AccessTokenVerifier(SigningKeys keys, String issuer, String audience, String rolesClaim,
-                               Duration lifetime, Duration clockSkew, Clock clock) {
-        this.rolesClaim = rolesClaim;
-        this.timeRules = new TimeRules(clock, clockSkew, lifetime);
-        this.signature = new JwsSignatureVerifier(keys);
+    private AccessTokenVerifier(Builder b) {
+        this.algorithms = new AlgorithmConstraints(ConstraintType.PERMIT, b.algorithms.toArray(String[]::new));
+        this.keys = b.keys;
+        this.timeRules = new TimeRules(b.clock, b.clockSkew, b.maxLifetime);
+        this.mapper = new PrincipalMapper(b.rolesClaim, b.rolesMayBeOneString, b.ownTokens);
         this.consumer = new JwtConsumerBuilder()
-                // jose4j's date validator reads the system clock; ours (TimeRules) reads the injected one.
+                // jose4j's date validator reads the system clock; TimeRules reads the injected one.
                 .setSkipAllDefaultValidators()
-                // verify() has the signature checked by JwsSignatureVerifier before this consumer sees the token.
-                .setSkipSignatureVerification()
-                .setJwsAlgorithmConstraints(ConstraintType.PERMIT, keys.algorithm())
-                .registerValidator(new TypeValidator(true, AccessTokenClaims.TYPE))
-                .registerValidator(new IssValidator(issuer, true))
-                .registerValidator(new AudValidator(Set.of(audience), true))
-                .registerValidator(notNested())
+                .setJwsAlgorithmConstraints(algorithms)
+                .setVerificationKeyResolver(keys)
+                .registerValidator(new TypeRule(b.typeRequired, b.acceptedTypes))
+                .registerValidator(new IssValidator(b.issuer, true))
+                .registerValidator(new AudValidator(Set.of(b.audience), true))
                 .build();
     }
 
-    /** A currently valid access token, or an exception whose message is a fixed, client-safe text. */
+    /** This application's own tokens: one algorithm, our keys, {@code typ: at+jwt}, {@code sid} and {@code jti}. */
+    public static AccessTokenVerifier forOwnTokens(SigningKeys keys, String issuer, String audience,
+                                                   String rolesClaim, Duration lifetime, Duration clockSkew,
+                                                   Clock clock) {
+        return builder().issuer(issuer).audience(audience).algorithms(List.of(keys.algorithm()))
+                .keys((jws, nesting) -> keys.verificationKey(jws.getKeyIdHeaderValue())
+                        .orElseThrow(() -> new UnresolvableKeyException("kid")))
+                .types(true, Set.of(AccessTokenClaims.TYPE)).ownTokens(true).rolesClaim(rolesClaim, false)
+                .maxLifetime(lifetime).clockSkew(clockSkew).clock(clock).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
     public JwtPrincipal verify(String token) throws InvalidTokenException {
         return verify(token, Duration.ZERO);
     }
@@ -64,43 +86,131 @@ public final class AccessTokenVerifier {
     }
 
     private JwtPrincipal verify(String token, Duration expiredGrace) throws InvalidTokenException {
-        signature.verify(token);
-        JwtClaims claims = ConsumedClaims.of(consumer, token);
+        if (!TokenShape.isCompactJws(token)) {
+            throw new InvalidTokenException(Reason.MALFORMED);
+        }
+        JwtClaims claims;
         try {
-            Instant expiresAt = timeRules.check(claims, expiredGrace);
-            // Design section 5: jti is required. The consumer's JtiValidator is a default validator, skipped above.
-            requiredString(claims, "jti");
-            return new JwtPrincipal(requiredString(claims, "sub"), requiredString(claims, AccessTokenClaims.SESSION_ID),
-                    roles(claims), expiresAt, claims.getClaimsMap());
-        } catch (MalformedClaimException | ClassCastException e) {
+            claims = consumer.process(token).getJwtClaims();
+        } catch (InvalidJwtException | RuntimeException | StackOverflowError e) {
+            // Deliberately no logging of e: jose4j messages quote the claims (design section 5).
             throw new InvalidTokenException(Reason.INVALID);
+        }
+        return mapper.principal(claims, timeRules.check(claims, expiredGrace));
+    }
+
+    /**
+     * The signature check alone, with the consumer's own algorithm constraints and key resolver, for conformance
+     * vectors whose payloads are not claim sets (the consumer would refuse them before any signature question).
+     */
+    boolean signatureVerifies(String token) {
+        if (!TokenShape.isCompactJws(token)) {
+            return false;
+        }
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setAlgorithmConstraints(algorithms);
+            jws.setCompactSerialization(token);
+            if (TypeRule.isNested(jws)) {
+                return false;
+            }
+            Key key = keys.resolveKey(jws, List.of());
+            jws.setKey(key);
+            return jws.verifySignature();
+        } catch (JoseException | RuntimeException | StackOverflowError e) {
+            return false;
         }
     }
 
-    private static String requiredString(JwtClaims claims, String name) throws InvalidTokenException,
-            MalformedClaimException {
-        String value = claims.getStringClaimValue(name);
-        if (value == null || value.isEmpty()) {
-            throw new InvalidTokenException(Reason.INVALID);
-        }
-        return value;
-    }
+    /** The rules of one issuer; every setting but the roles claim's format and the type is required. */
+    public static final class Builder {
+        private String issuer;
+        private String audience;
+        private List<String> algorithms;
+        private VerificationKeyResolver keys;
+        private boolean typeRequired;
+        private Set<String> acceptedTypes = Set.of();
+        private boolean ownTokens;
+        private String rolesClaim;
+        private boolean rolesMayBeOneString;
+        private Duration maxLifetime;
+        private Duration clockSkew;
+        private Clock clock;
 
-    private Set<String> roles(JwtClaims claims) throws MalformedClaimException, InvalidTokenException {
-        if (!claims.hasClaim(rolesClaim)) {
-            return Set.of();
+        private Builder() {
         }
-        List<String> list = claims.getStringListClaimValue(rolesClaim);
-        if (list.contains(null)) {
-            // jose4j lets a JSON null through as a "string"; JwtPrincipal's Set.copyOf would throw a NullPointerException.
-            throw new InvalidTokenException(Reason.INVALID);
-        }
-        return new LinkedHashSet<>(list);
-    }
 
-    /** RFC 8725 section 2.7: a nested JWT (cty: JWT) is never what we issued. */
-    private static ErrorCodeValidator notNested() {
-        return context -> context.getJoseObjects().size() == 1 ? null
-                : new ErrorCodeValidator.Error(org.jose4j.jwt.consumer.ErrorCodes.MISCELLANEOUS, "nested JWT");
+        public Builder issuer(String issuer) {
+            this.issuer = issuer;
+            return this;
+        }
+
+        public Builder audience(String audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        /** The JWS {@code alg} values accepted; anything else is refused before a key is looked up. */
+        public Builder algorithms(List<String> algorithms) {
+            this.algorithms = List.copyOf(algorithms);
+            return this;
+        }
+
+        /** Picks the verification key among configured or fetched keys only (RFC 8725 section 3.10). */
+        public Builder keys(VerificationKeyResolver keys) {
+            this.keys = keys;
+            return this;
+        }
+
+        /**
+         * The {@code typ} header values accepted (lower case, without {@code application/}, RFC 7515 section
+         * 4.1.9); with {@code required} false a token without {@code typ} passes too.
+         */
+        public Builder types(boolean required, Set<String> accepted) {
+            this.typeRequired = required;
+            this.acceptedTypes = Set.copyOf(accepted);
+            return this;
+        }
+
+        /** Ours: {@code sid} and {@code jti} are required (design section 5). */
+        public Builder ownTokens(boolean ownTokens) {
+            this.ownTokens = ownTokens;
+            return this;
+        }
+
+        /** The claim with the role names; a JSON array, or also one space-separated string when allowed. */
+        public Builder rolesClaim(String rolesClaim, boolean mayBeOneString) {
+            this.rolesClaim = rolesClaim;
+            this.rolesMayBeOneString = mayBeOneString;
+            return this;
+        }
+
+        /** The longest {@code exp - iat} accepted (plus the skew). */
+        public Builder maxLifetime(Duration maxLifetime) {
+            this.maxLifetime = maxLifetime;
+            return this;
+        }
+
+        public Builder clockSkew(Duration clockSkew) {
+            this.clockSkew = clockSkew;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public AccessTokenVerifier build() {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(audience, "audience");
+            Objects.requireNonNull(algorithms, "algorithms");
+            Objects.requireNonNull(keys, "keys");
+            Objects.requireNonNull(rolesClaim, "rolesClaim");
+            Objects.requireNonNull(maxLifetime, "maxLifetime");
+            Objects.requireNonNull(clockSkew, "clockSkew");
+            Objects.requireNonNull(clock, "clock");
+            return new AccessTokenVerifier(this);
+        }
     }
 }

@@ -21,6 +21,13 @@ public interface SigningKeys {
     Optional<Key> verificationKey(String keyId);
 
     /**
+     * Key material from which this deployment derives its other secrets with an HMAC (the refresh retry window's
+     * successor key), so that no further secret has to be configured: the HMAC secret, or the signing private
+     * key's encoding. Rotating the signing key changes what is derived. Never log it.
+     */
+    byte[] derivationSeed();
+
+    /**
      * The public keys as a JWKS document (RFC 7517 section 5) for {@code /.well-known/jwks.json}; empty for a
      * shared secret, which must never be published.
      */

@@ -28,7 +28,16 @@ final class TimeRules {
     }
 
     /** @return the expiry */
-    Instant check(JwtClaims claims, Duration expiredGrace) throws InvalidTokenException, MalformedClaimException {
+    Instant check(JwtClaims claims, Duration expiredGrace) throws InvalidTokenException {
+        try {
+            return checked(claims, expiredGrace);
+        } catch (MalformedClaimException e) {
+            throw new InvalidTokenException(Reason.INVALID);
+        }
+    }
+
+    private Instant checked(JwtClaims claims, Duration expiredGrace) throws InvalidTokenException,
+            MalformedClaimException {
         long now = clock.instant().getEpochSecond();
         long exp = required(claims.getExpirationTime());
         long iat = required(claims.getIssuedAt());

@@ -1,18 +1,20 @@
 package org.jwtauth.token;
 
+import org.jwtauth.crypto.Base64Url;
+
 /**
  * The cheap structural check that runs before any parsing (design section 5): at most 8 KB and exactly three
  * non-empty base64url segments (RFC 7515 section 7.1; RFC 4648 section 5, unpadded) in their canonical form. A JWE
  * (five segments), padding, spaces, {@code +} and {@code /} never reach the JSON parser.
  */
-final class TokenShape {
+public final class TokenShape {
 
     static final int MAX_LENGTH = 8 * 1024;
 
     private TokenShape() {
     }
 
-    static boolean isCompactJws(String token) {
+    public static boolean isCompactJws(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
             return false;
         }
@@ -27,7 +29,7 @@ final class TokenShape {
                 }
                 dots++;
                 segmentLength = 0;
-            } else if (isBase64Url(c)) {
+            } else if (Base64Url.isAlphabet(c)) {
                 segmentLength++;
                 last = c;
             } else {
@@ -43,28 +45,11 @@ final class TokenShape {
      */
     private static boolean isCanonicalEnd(int length, char last) {
         int unusedBitsMask = length % 4 == 2 ? 0x0F : length % 4 == 3 ? 0x03 : 0;
-        return (base64UrlValue(last) & unusedBitsMask) == 0;
-    }
-
-    private static int base64UrlValue(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : 63;
+        return (Base64Url.value(last) & unusedBitsMask) == 0;
     }
 
     /** Unpadded base64url never has a length of 1 modulo 4 (RFC 4648 section 5); nor is a segment empty. */
     private static boolean isBase64UrlLength(int length) {
         return length > 0 && length % 4 != 1;
-    }
-
-    private static boolean isBase64Url(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 }

@@ -12,33 +12,41 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jwtauth.config.ConfigurationException;
-import org.jwtauth.token.BearerTokenVerifier;
-import org.jwtauth.token.InvalidTokenException;
 import org.jwtauth.token.JwtPrincipal;
+import org.jwtauth.token.TokenVerifier;
 
 /**
  * Protects resources with bearer access tokens (RFC 6750). On success the request continues, wrapped so that
  * {@code getUserPrincipal()}, {@code getRemoteUser()}, {@code isUserInRole()} and {@code getAuthType()} describe
  * the caller; otherwise the chain does not run and the RFC 6750 section 3 error is written.
+ *
+ * <p>Declared by the web fragment, it takes its collaborators from the listener's components; registered
+ * programmatically, it can be given them (as Tomcat's {@code RemoteIpFilter} takes setters). Either way its
+ * init-params ({@link FilterRules}) are read once in {@link #init}.
  */
 public final class BearerTokenFilter implements Filter {
 
-    static final OAuthError MALFORMED_REQUEST = OAuthError.of(400, OAuthError.INVALID_REQUEST,
-            "The request must carry exactly one Authorization header with a Bearer token, and no token in the URL")
-            .asChallenge();
-    private static final OAuthError INSUFFICIENT_SCOPE = OAuthError.of(403, OAuthError.INSUFFICIENT_SCOPE,
-            "The access token does not grant a role this resource requires").asChallenge();
-
-    private final BearerTokenResolver resolver = new BearerTokenResolver();
-    private BearerTokenVerifier verifier;
+    private BearerAuthentication authentication;
     private String realm;
     private FilterRules rules;
 
+    /** The container's constructor: collaborators come from the ServletContext at {@link #init}. */
+    public BearerTokenFilter() {
+    }
+
+    /** With its collaborators: {@code verifier} decides about tokens, {@code realm} names the challenge's realm. */
+    public BearerTokenFilter(TokenVerifier verifier, String realm) {
+        this.authentication = new BearerAuthentication(verifier);
+        this.realm = realm;
+    }
+
     @Override
     public void init(FilterConfig config) throws ServletException {
-        JwtAuthComponents components = JwtAuthComponents.from(config.getServletContext());
-        this.verifier = components.bearerVerifier();
-        this.realm = components.realm();
+        if (authentication == null) {
+            JwtAuthComponents components = JwtAuthComponents.from(config.getServletContext());
+            this.authentication = new BearerAuthentication(components.bearerTokens);
+            this.realm = components.realm;
+        }
         try {
             this.rules = FilterRules.from(config);
         } catch (ConfigurationException e) {
@@ -56,34 +64,20 @@ public final class BearerTokenFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        BearerTokenResolver.Resolution resolution = resolver.resolve(request);
-        if (resolution.isMalformed()) {
-            ErrorWriter.write(response, realm, MALFORMED_REQUEST);
+        BearerAuthentication.Result result = authentication.authenticate(request);
+        if (result.isAbsent() && rules.isOptional()) {
+            chain.doFilter(request, response);
             return;
         }
-        if (resolution.isAbsent()) {
-            if (rules.isOptional()) {
-                chain.doFilter(request, response);
-            } else {
-                ErrorWriter.write(response, realm, OAuthError.challengeOnly());
-            }
-            return;
-        }
-        JwtPrincipal principal;
-        try {
-            principal = verifier.verify(resolution.token());
-        } catch (InvalidTokenException e) {
-            ErrorWriter.write(response, realm, invalidToken(e));
+        JwtPrincipal principal = result.principal();
+        if (principal == null) {
+            ErrorWriter.write(response, realm, result.error());
             return;
         }
         if (!rules.permits(principal.roles())) {
-            ErrorWriter.write(response, realm, INSUFFICIENT_SCOPE);
+            ErrorWriter.write(response, realm, AuthErrors.INSUFFICIENT_SCOPE);
             return;
         }
         chain.doFilter(new AuthenticatedRequest(request, response, principal), response);
-    }
-
-    static OAuthError invalidToken(InvalidTokenException e) {
-        return OAuthError.of(401, OAuthError.INVALID_TOKEN, e.reason().description()).asChallenge();
     }
 }

@@ -1,5 +1,7 @@
 package org.jwtauth.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +101,7 @@ final class BearerTokenResolver {
             String name = pair.split("=", 2)[0];
             try {
                 // Decoded as the container would, so that %61ccess_token counts too.
-                name = java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 continue;
             }

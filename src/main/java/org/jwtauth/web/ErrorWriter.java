@@ -1,16 +1,13 @@
 package org.jwtauth.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jose4j.json.JsonUtil;
-
 /**
- * The one place that writes error responses: the RFC 6750 section 3 {@code WWW-Authenticate} challenge for
+ * The one place that writes error responses (bodies through {@link JsonWriter}): the RFC 6750 section 3 {@code WWW-Authenticate} challenge for
  * protected resources and the RFC 6749 section 5.2 JSON body for the token endpoints.
  */
 final class ErrorWriter {
@@ -34,9 +31,7 @@ final class ErrorWriter {
         }
         response.setStatus(error.status());
         error.headers().forEach(response::setHeader);
-        // RFC 6749 section 5.1: responses about credentials are never cached.
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Pragma", "no-cache");
+        JsonWriter.noStore(response);
         if (error.code().isEmpty()) {
             response.setContentLength(0);
             return;
@@ -44,14 +39,7 @@ final class ErrorWriter {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.code().get());
         error.description().ifPresent(d -> body.put("error_description", d));
-        writeJson(response, body);
-    }
-
-    static void writeJson(HttpServletResponse response, Map<String, Object> body) throws IOException {
-        byte[] bytes = JsonUtil.toJson(body).getBytes(StandardCharsets.UTF_8);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        JsonWriter.write(response, body);
     }
 
     /** RFC 7230 section 3.2.6 quoted-string. */

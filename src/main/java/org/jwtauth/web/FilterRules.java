@@ -3,6 +3,7 @@ package org.jwtauth.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterConfig;
@@ -61,7 +62,7 @@ final class FilterRules {
     }
 
     /** Whether the caller holds one of the required roles (or none is required). */
-    boolean permits(java.util.Set<String> roles) {
+    boolean permits(Set<String> roles) {
         return requiredRoles.isEmpty() || requiredRoles.stream().anyMatch(roles::contains);
     }
 

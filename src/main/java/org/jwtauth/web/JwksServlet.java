@@ -20,23 +20,20 @@ public final class JwksServlet extends HttpServlet {
     /** Long enough to spare the server, short enough that a newly added key is seen well before it signs. */
     static final String CACHE_CONTROL = "public, max-age=300";
 
-    private static final OAuthError NO_PUBLIC_KEYS = OAuthError.of(404, "not_found",
-            "This application signs with a shared secret and publishes no keys");
-
     private transient Optional<String> jwks;
     private transient String realm;
 
     @Override
     public void init() throws ServletException {
         JwtAuthComponents components = JwtAuthComponents.from(getServletContext());
-        this.jwks = components.signingKeys().publishedJwks();
-        this.realm = components.realm();
+        this.jwks = components.signingKeys.publishedJwks();
+        this.realm = components.realm;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (jwks.isEmpty()) {
-            ErrorWriter.write(response, realm, NO_PUBLIC_KEYS);
+            ErrorWriter.write(response, realm, AuthErrors.NO_PUBLIC_KEYS);
             return;
         }
         byte[] body = jwks.get().getBytes(StandardCharsets.UTF_8);

@@ -11,95 +11,61 @@ import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
-import org.jwtauth.token.BearerTokenVerifier;
 import org.jwtauth.token.SigningKeys;
+import org.jwtauth.token.TokenVerifier;
 
 /**
- * Everything the filter and the servlets share, built once by {@link JwtAuthListener} and published under one
+ * Everything the filter and the servlets share, built once by {@link Composition} and published under one
  * ServletContext attribute (as Shiro's {@code EnvironmentLoader} does): no static state, one instance per web
- * application.
+ * application. A start-up that failed publishes a {@link StartupFailure} there instead.
  */
-public final class JwtAuthComponents {
+final class JwtAuthComponents {
 
-    /** The ServletContext attribute holding this object. */
-    public static final String ATTRIBUTE = JwtAuthComponents.class.getName();
+    /** The ServletContext attribute holding this object (or the {@link StartupFailure}). */
+    static final String ATTRIBUTE = "org.jwtauth.web.JwtAuthComponents";
 
-    private final Settings settings;
-    private final String realm;
-    private final Clock clock;
-    private final AccessTokenIssuer issuer;
-    private final AccessTokenVerifier verifier;
-    private final RefreshTokenService refreshTokens;
-    private final UserAuthenticator authenticator;
-    private final LoginThrottle throttle;
-    private final SigningKeys signingKeys;
-    private final BearerTokenVerifier bearerVerifier;
+    final Settings settings;
+    /** The realm of {@code WWW-Authenticate} challenges. */
+    final String realm;
+    final Clock clock;
+    final SigningKeys signingKeys;
+    final AccessTokenIssuer issuer;
+    /** Our own tokens only: the refresh endpoint and logout of all devices accept no other issuer's. */
+    final AccessTokenVerifier ownTokens;
+    /** What the filter verifies with: our own tokens and, if configured, the trusted issuer's. */
+    final TokenVerifier bearerTokens;
+    /** The bearer step over our own tokens, for the endpoints that need the caller. */
+    final BearerAuthentication ownCallers;
+    final RefreshTokenService refreshTokens;
+    final UserAuthenticator authenticator;
+    final LoginThrottle throttle;
 
-    JwtAuthComponents(Settings settings, String realm, Clock clock, AccessTokenIssuer issuer,
-                      AccessTokenVerifier verifier, RefreshTokenService refreshTokens, UserAuthenticator authenticator,
-                      LoginThrottle throttle, SigningKeys signingKeys, BearerTokenVerifier bearerVerifier) {
+    JwtAuthComponents(Settings settings, String realm, Clock clock, SigningKeys signingKeys, AccessTokenIssuer issuer,
+                      AccessTokenVerifier ownTokens, TokenVerifier bearerTokens, RefreshTokenService refreshTokens,
+                      UserAuthenticator authenticator, LoginThrottle throttle) {
         this.settings = settings;
         this.realm = realm;
         this.clock = clock;
+        this.signingKeys = signingKeys;
         this.issuer = issuer;
-        this.verifier = verifier;
+        this.ownTokens = ownTokens;
+        this.bearerTokens = bearerTokens;
+        this.ownCallers = new BearerAuthentication(ownTokens);
         this.refreshTokens = refreshTokens;
         this.authenticator = authenticator;
         this.throttle = throttle;
-        this.signingKeys = signingKeys;
-        this.bearerVerifier = bearerVerifier;
     }
 
-    /** The keys tokens are signed with; their public part is what the JWKS endpoint publishes. */
-    public SigningKeys signingKeys() {
-        return signingKeys;
-    }
-
-    /** What the filter verifies with: our own tokens and, if configured, the trusted issuer's. */
-    public BearerTokenVerifier bearerVerifier() {
-        return bearerVerifier;
-    }
-
-    /** The components of this web application, or a clear error when the listener has not run. */
+    /** The components of this web application, or an error that says why there are none. */
     static JwtAuthComponents from(ServletContext context) throws ServletException {
         Object value = context.getAttribute(ATTRIBUTE);
-        if (!(value instanceof JwtAuthComponents)) {
-            throw new ServletException("jwt-servlet-auth is not initialised: " + JwtAuthListener.class.getName()
-                    + " did not run (is the web fragment excluded, or did the listener fail at start-up?)");
+        if (value instanceof JwtAuthComponents) {
+            return (JwtAuthComponents) value;
         }
-        return (JwtAuthComponents) value;
-    }
-
-    public Settings settings() {
-        return settings;
-    }
-
-    /** The realm of {@code WWW-Authenticate} challenges. */
-    public String realm() {
-        return realm;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    public AccessTokenIssuer issuer() {
-        return issuer;
-    }
-
-    public AccessTokenVerifier verifier() {
-        return verifier;
-    }
-
-    public RefreshTokenService refreshTokens() {
-        return refreshTokens;
-    }
-
-    public UserAuthenticator authenticator() {
-        return authenticator;
-    }
-
-    public LoginThrottle throttle() {
-        return throttle;
+        if (value instanceof StartupFailure) {
+            throw new ServletException("jwt-servlet-auth did not start: " + value);
+        }
+        throw new ServletException("jwt-servlet-auth is not initialised: " + JwtAuthListener.class.getName()
+                + " did not run (is the web fragment excluded, or web.xml metadata-complete without the listener?)");
     }
 }

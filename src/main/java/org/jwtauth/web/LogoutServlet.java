@@ -5,12 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jwtauth.token.InvalidTokenException;
-import org.jwtauth.token.JwtPrincipal;
-
 /**
- * {@code POST /auth/logout}: {@code refreshToken} revokes that token's family (this device); with a valid
- * bearer token, {@code allDevices: true} revokes every family of its subject. Answers 204 also for an unknown
+ * {@code POST /auth/logout}: {@code refreshToken} revokes that token's session (this device); with a valid
+ * bearer token, {@code allDevices: true} revokes every session of its subject. Answers 204 also for an unknown
  * token, so it is no oracle for which tokens exist (RFC 7009 section 2.2 does the same).
  */
 public final class LogoutServlet extends TokenEndpointServlet {
@@ -20,28 +17,17 @@ public final class LogoutServlet extends TokenEndpointServlet {
     void handle(HttpServletRequest request, HttpServletResponse response, JwtAuthComponents components)
             throws IOException, RejectedRequest {
         RequestBody body = RequestBody.read(request);
-        if (body.flag("allDevices")) {
-            components.refreshTokens().revokeAll(bearer(request, components).getName());
+        if (body.flag(Fields.ALL_DEVICES)) {
+            BearerAuthentication.Result caller = components.ownCallers.authenticate(request);
+            if (caller.principal() == null) {
+                throw new RejectedRequest(caller.error());
+            }
+            components.refreshTokens.revokeAll(caller.principal().getName());
         } else {
-            components.refreshTokens().revokeFamilyOf(body.requiredString("refreshToken", 1024));
+            components.refreshTokens.revokeSessionOf(body.requiredString(Fields.REFRESH_TOKEN,
+                    Fields.MAX_REFRESH_TOKEN));
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         response.setHeader("Cache-Control", "no-store");
-    }
-
-    private static JwtPrincipal bearer(HttpServletRequest request, JwtAuthComponents components)
-            throws RejectedRequest {
-        BearerTokenResolver.Resolution resolution = new BearerTokenResolver().resolve(request);
-        if (resolution.isMalformed()) {
-            throw new RejectedRequest(BearerTokenFilter.MALFORMED_REQUEST);
-        }
-        if (resolution.isAbsent()) {
-            throw new RejectedRequest(OAuthError.challengeOnly());
-        }
-        try {
-            return components.verifier().verify(resolution.token());
-        } catch (InvalidTokenException e) {
-            throw new RejectedRequest(BearerTokenFilter.invalidToken(e));
-        }
     }
 }

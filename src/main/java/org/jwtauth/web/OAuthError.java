@@ -1,19 +1,14 @@
 package org.jwtauth.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * An error answer as a value: status, RFC 6749 section 5.2 / RFC 6750 section 3.1 error code and a fixed
- * description. Descriptions are constants chosen here, never token text, claim values or exception messages.
+ * An error answer as a value: status, RFC 6749 section 5.2 / RFC 6750 section 3.1 error code, a fixed
+ * description and extra headers. Every instance is in {@link AuthErrors}; {@link ErrorWriter} writes them.
  */
 final class OAuthError {
-
-    static final String INVALID_REQUEST = "invalid_request";
-    static final String INVALID_TOKEN = "invalid_token";
-    static final String INSUFFICIENT_SCOPE = "insufficient_scope";
-    static final String INVALID_GRANT = "invalid_grant";
-    static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
 
     private final int status;
     private final String code;
@@ -39,7 +34,7 @@ final class OAuthError {
     }
 
     OAuthError withHeader(String name, String value) {
-        Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new OAuthError(status, code, description, copy, challenge);
     }

@@ -24,50 +24,47 @@ public final class RefreshServlet extends TokenEndpointServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshServlet.class);
 
-    private static final OAuthError INVALID_GRANT = OAuthError.of(400, OAuthError.INVALID_GRANT,
-            "The refresh token or access token is invalid, expired or revoked");
-    private static final OAuthError TWO_ACCESS_TOKENS = OAuthError.of(400, OAuthError.INVALID_REQUEST,
-            "Send the access token either in the body or in the Authorization header, not both");
-
-    private final BearerTokenResolver headerResolver = new BearerTokenResolver();
-
     @Override
     void handle(HttpServletRequest request, HttpServletResponse response, JwtAuthComponents components)
             throws IOException, RejectedRequest {
         RequestBody body = RequestBody.read(request);
-        String refreshToken = body.requiredString("refreshToken", 1024);
-        String accessToken = accessToken(request, body);
+        String refreshToken = body.requiredString(Fields.REFRESH_TOKEN, Fields.MAX_REFRESH_TOKEN);
+        String accessToken = accessToken(request, body, components);
         JwtPrincipal previous;
         try {
-            previous = components.verifier().verifyAllowingExpiry(accessToken,
-                    components.settings().sessionMaxLifetime());
+            previous = components.ownTokens.verifyAllowingExpiry(accessToken,
+                    components.settings.sessionMaxLifetime());
         } catch (InvalidTokenException e) {
-            throw new RejectedRequest(INVALID_GRANT);
+            throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);
         }
         IssuedRefreshToken next;
         try {
-            next = components.refreshTokens().rotate(refreshToken, previous.getName(), previous.sessionId());
+            next = components.refreshTokens.rotate(refreshToken, previous.getName(), previous.sessionId());
         } catch (RefreshRejectedException e) {
             LOG.debug("Refresh refused for subject {}: {}", previous.getName(), e.reason());
-            throw new RejectedRequest(INVALID_GRANT);
+            throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);
         }
         // Roles and extra claims carry over; a role change takes effect at the next login.
-        IssuedAccessToken access = components.issuer().issue(previous.getName(), previous.roles(),
+        IssuedAccessToken access = components.issuer.issue(previous.getName(), previous.roles(),
                 previous.sessionId(), previous.claims());
-        TokenResponse.write(response, access, next, components.clock());
+        TokenResponse.write(response, access, next, components.clock);
     }
 
-    private String accessToken(HttpServletRequest request, RequestBody body) throws RejectedRequest {
-        Optional<String> inBody = body.string("accessToken", 16 * 1024);
-        BearerTokenResolver.Resolution header = headerResolver.resolve(request);
-        if (header.isMalformed() || (inBody.isPresent() && !header.isAbsent())) {
-            throw new RejectedRequest(header.isMalformed() ? OAuthError.of(400, OAuthError.INVALID_REQUEST,
-                    "The Authorization header is malformed") : TWO_ACCESS_TOKENS);
+    /** From the body or the header, not both: two different tokens would leave the choice to us. */
+    private static String accessToken(HttpServletRequest request, RequestBody body, JwtAuthComponents components)
+            throws RejectedRequest {
+        Optional<String> inBody = body.string(Fields.ACCESS_TOKEN, Fields.MAX_ACCESS_TOKEN);
+        BearerTokenResolver.Resolution header = components.ownCallers.resolver().resolve(request);
+        if (header.isMalformed()) {
+            throw new RejectedRequest(AuthErrors.MALFORMED_AUTHORIZATION);
         }
         if (!header.isAbsent()) {
+            if (inBody.isPresent()) {
+                throw new RejectedRequest(AuthErrors.TWO_ACCESS_TOKENS);
+            }
             return header.token();
         }
-        return inBody.filter(s -> !s.isEmpty()).orElseThrow(() -> new RejectedRequest(OAuthError.of(400,
-                OAuthError.INVALID_REQUEST, "A required field is missing: accessToken")));
+        return inBody.filter(s -> !s.isEmpty())
+                .orElseThrow(() -> new RejectedRequest(AuthErrors.missingField(Fields.ACCESS_TOKEN)));
     }
 }

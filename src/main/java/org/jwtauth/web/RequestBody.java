@@ -19,19 +19,6 @@ import org.jose4j.lang.JoseException;
  */
 final class RequestBody {
 
-    static final int MAX_BYTES = 16 * 1024;
-    /**
-     * How much of an oversized body is still read (and discarded) before answering. A server that answers and
-     * closes while the client is still sending makes the client see a reset instead of the 400; reading a
-     * moderately oversized body to its end lets the answer arrive. Beyond this, abuse gets the reset.
-     */
-    static final int MAX_DRAINED_BYTES = 1024 * 1024;
-
-    private static final OAuthError UNSUPPORTED = OAuthError.of(415, OAuthError.INVALID_REQUEST,
-            "The body must be application/json or application/x-www-form-urlencoded");
-    private static final OAuthError MALFORMED = OAuthError.of(400, OAuthError.INVALID_REQUEST,
-            "The body is not a valid JSON object of the expected fields");
-
     private final Map<String, ?> json;
     private final HttpServletRequest form;
 
@@ -44,19 +31,19 @@ final class RequestBody {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         String mediaType = type.split(";", 2)[0].trim();
         if (mediaType.equals("application/x-www-form-urlencoded")) {
-            if (request.getContentLengthLong() > MAX_BYTES) {
+            if (request.getContentLengthLong() > Fields.MAX_BODY_BYTES) {
                 throw tooLarge(request.getInputStream());
             }
             return new RequestBody(null, request);
         }
         if (!mediaType.equals("application/json")) {
-            throw new RejectedRequest(UNSUPPORTED);
+            throw new RejectedRequest(AuthErrors.UNSUPPORTED_MEDIA_TYPE);
         }
         String text = readLimited(request.getInputStream());
         try {
             return new RequestBody(JsonUtil.parseJson(text), null);
         } catch (JoseException | RuntimeException | StackOverflowError e) {
-            throw new RejectedRequest(MALFORMED);
+            throw new RejectedRequest(AuthErrors.MALFORMED_BODY);
         }
     }
 
@@ -68,7 +55,7 @@ final class RequestBody {
         } else {
             String[] values = formValues(name);
             if (values != null && values.length > 1) {
-                throw new RejectedRequest(MALFORMED);
+                throw new RejectedRequest(AuthErrors.MALFORMED_BODY);
             }
             value = values == null ? null : values[0];
         }
@@ -76,14 +63,14 @@ final class RequestBody {
             return Optional.empty();
         }
         if (!(value instanceof String) || ((String) value).length() > maxLength) {
-            throw new RejectedRequest(MALFORMED);
+            throw new RejectedRequest(AuthErrors.MALFORMED_BODY);
         }
         return Optional.of((String) value);
     }
 
     String requiredString(String name, int maxLength) throws RejectedRequest {
         return string(name, maxLength).filter(s -> !s.isEmpty()).orElseThrow(() -> new RejectedRequest(
-                OAuthError.of(400, OAuthError.INVALID_REQUEST, "A required field is missing: " + name)));
+                AuthErrors.missingField(name)));
     }
 
     /** {@code true}/{@code false} as a JSON boolean or the form strings; absent is false. */
@@ -101,7 +88,7 @@ final class RequestBody {
         if (Boolean.TRUE.equals(value) || "true".equals(value)) {
             return true;
         }
-        throw new RejectedRequest(MALFORMED);
+        throw new RejectedRequest(AuthErrors.MALFORMED_BODY);
     }
 
     /**
@@ -112,7 +99,7 @@ final class RequestBody {
         try {
             return form.getParameterValues(name);
         } catch (RuntimeException e) {
-            throw new RejectedRequest(MALFORMED);
+            throw new RejectedRequest(AuthErrors.MALFORMED_BODY);
         }
     }
 
@@ -120,10 +107,10 @@ final class RequestBody {
         byte[] buffer = new byte[8192];
         long drained = 0;
         int n;
-        while (drained < MAX_DRAINED_BYTES && (n = in.read(buffer)) != -1) {
+        while (drained < Fields.MAX_DRAINED_BYTES && (n = in.read(buffer)) != -1) {
             drained += n;
         }
-        return new RejectedRequest(MALFORMED);
+        return new RejectedRequest(AuthErrors.MALFORMED_BODY);
     }
 
     private static String readLimited(InputStream in) throws IOException, RejectedRequest {
@@ -131,7 +118,7 @@ final class RequestBody {
         byte[] buffer = new byte[4096];
         int n;
         while ((n = in.read(buffer)) != -1) {
-            if (out.size() + n > MAX_BYTES) {
+            if (out.size() + n > Fields.MAX_BODY_BYTES) {
                 throw tooLarge(in);
             }
             out.write(buffer, 0, n);

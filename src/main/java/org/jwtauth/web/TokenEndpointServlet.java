@@ -21,16 +21,6 @@ abstract class TokenEndpointServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenEndpointServlet.class);
 
-    /** Seconds a client should wait after a store outage before trying again. */
-    static final String RETRY_AFTER_SECONDS = "5";
-
-    private static final OAuthError NOT_POST = OAuthError.of(405, OAuthError.INVALID_REQUEST,
-            "Only POST is allowed").withHeader("Allow", "POST");
-    private static final OAuthError UNAVAILABLE = OAuthError.of(503, OAuthError.TEMPORARILY_UNAVAILABLE,
-            "The token store is temporarily unavailable").withHeader("Retry-After", RETRY_AFTER_SECONDS);
-    private static final OAuthError SERVER_ERROR = OAuthError.of(500, "server_error",
-            "The request could not be processed");
-
     private transient JwtAuthComponents components;
 
     @Override
@@ -47,20 +37,20 @@ abstract class TokenEndpointServlet extends HttpServlet {
             return;
         }
         if (!"POST".equals(request.getMethod())) {
-            ErrorWriter.write(response, components.realm(), NOT_POST);
+            ErrorWriter.write(response, components.realm, AuthErrors.NOT_POST);
             return;
         }
         try {
             handle(request, response, components);
         } catch (RejectedRequest e) {
-            ErrorWriter.write(response, components.realm(), e.error());
+            ErrorWriter.write(response, components.realm, e.error());
         } catch (StoreUnavailableException e) {
             LOG.warn("{} answered 503: {}", getServletName(), e.getMessage());
-            ErrorWriter.write(response, components.realm(), UNAVAILABLE);
+            ErrorWriter.write(response, components.realm, AuthErrors.STORE_UNAVAILABLE);
         } catch (RuntimeException e) {
             // Logged with its stack trace for the operator; the client sees a fixed text.
             LOG.error("{} failed unexpectedly", getServletName(), e);
-            ErrorWriter.write(response, components.realm(), SERVER_ERROR);
+            ErrorWriter.write(response, components.realm, AuthErrors.UNEXPECTED);
         }
     }
 

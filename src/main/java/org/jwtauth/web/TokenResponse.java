@@ -34,8 +34,7 @@ final class TokenResponse {
         body.put("tokenType", "Bearer");
         body.put("expiresIn", Math.max(0, Duration.between(now, access.expiresAt()).getSeconds()));
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Pragma", "no-cache");
-        ErrorWriter.writeJson(response, body);
+        JsonWriter.noStore(response);
+        JsonWriter.write(response, body);
     }
 }

@@ -80,10 +80,10 @@ class ConfigSourceTest {
 
     @Test
     void parseWhenEnvironmentOverridesContextParamThenSettingsUseTheOverride() {
-        contextParams.put(SettingsParser.SECRET, SettingsParserTest.SECRET);
-        contextParams.put(SettingsParser.ISSUER, "from-web-xml");
+        contextParams.put(ConfigKeys.SECRET, SettingsParserTest.SECRET);
+        contextParams.put(ConfigKeys.ISSUER, "from-web-xml");
         environment.put("JWTAUTH_ISSUER", "from-env");
-        systemProperties.put(SettingsParser.CLOCK_SKEW, "PT10S");
+        systemProperties.put(ConfigKeys.CLOCK_SKEW, "PT10S");
         environment.put("JWTAUTH_CLOCKSKEW", "PT20S");
         Settings s = new SettingsParser(layered(), environment::get).parse();
         assertEquals("from-env", s.issuer());

@@ -46,27 +46,27 @@ class SettingsParserSecretSourcesTest {
     @Test
     void parseWhenSecretIsEnvReferenceThenTheVariableIsRead() {
         environment.put("APP_JWT_SECRET", SECRET);
-        Settings s = parse(SettingsParser.SECRET, "env:APP_JWT_SECRET");
+        Settings s = parse(ConfigKeys.SECRET, "env:APP_JWT_SECRET");
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), s.secret());
     }
 
     @Test
     void parseWhenEnvReferenceNamesAMissingVariableThenRefusedNamingKeyAndVariable() {
-        ConfigurationException e = refused(SettingsParser.SECRET, SettingsParser.SECRET, "env:NO_SUCH_VARIABLE");
+        ConfigurationException e = refused(ConfigKeys.SECRET, ConfigKeys.SECRET, "env:NO_SUCH_VARIABLE");
         assertTrue(e.getMessage().contains("NO_SUCH_VARIABLE"), e.getMessage());
     }
 
     @Test
     void parseWhenEnvReferenceNamesAnEmptyVariableThenRefused() {
         environment.put("EMPTY_SECRET", "");
-        refused(SettingsParser.SECRET, SettingsParser.SECRET, "env:EMPTY_SECRET");
+        refused(ConfigKeys.SECRET, ConfigKeys.SECRET, "env:EMPTY_SECRET");
     }
 
     @Test
     void parseWhenSecretIsFileReferenceThenTrailingNewlineIsStripped() throws Exception {
         Path file = dir.resolve("jwt-secret");
         Files.write(file, (SECRET + "\n").getBytes(StandardCharsets.UTF_8));
-        Settings s = parse(SettingsParser.SECRET, "file:" + file);
+        Settings s = parse(ConfigKeys.SECRET, "file:" + file);
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), s.secret());
     }
 
@@ -75,7 +75,7 @@ class SettingsParserSecretSourcesTest {
         Path file = dir.resolve("jwt-secret");
         Files.write(file, (SECRET + "\r\n").getBytes(StandardCharsets.UTF_8));
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8),
-                parse(SettingsParser.SECRET, "file:" + file).secret());
+                parse(ConfigKeys.SECRET, "file:" + file).secret());
     }
 
     @Test
@@ -86,17 +86,17 @@ class SettingsParserSecretSourcesTest {
         }
         Path file = dir.resolve("jwt-secret");
         Files.write(file, ("base64:" + Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.UTF_8));
-        assertArrayEquals(key, parse(SettingsParser.SECRET, "file:" + file).secret());
+        assertArrayEquals(key, parse(ConfigKeys.SECRET, "file:" + file).secret());
     }
 
     @Test
     void parseWhenSecretFileIsMissingThenRefusedNamingSecret() {
-        refused(SettingsParser.SECRET, SettingsParser.SECRET, "file:" + dir.resolve("absent"));
+        refused(ConfigKeys.SECRET, ConfigKeys.SECRET, "file:" + dir.resolve("absent"));
     }
 
     @Test
     void parseWhenSecretFileIsADirectoryThenRefusedNamingSecret() {
-        refused(SettingsParser.SECRET, SettingsParser.SECRET, "file:" + dir);
+        refused(ConfigKeys.SECRET, ConfigKeys.SECRET, "file:" + dir);
     }
 
     @Test
@@ -104,13 +104,13 @@ class SettingsParserSecretSourcesTest {
         Path file = dir.resolve("short");
         String shortSecret = "Short-Secret-Value";
         Files.write(file, shortSecret.getBytes(StandardCharsets.UTF_8));
-        ConfigurationException e = refused(SettingsParser.SECRET, SettingsParser.SECRET, "file:" + file);
+        ConfigurationException e = refused(ConfigKeys.SECRET, ConfigKeys.SECRET, "file:" + file);
         assertFalse(e.getMessage().contains(shortSecret));
     }
 
     @Test
     void parseWhenSecretIsLiteralThenPrefixlessValueIsTakenAsIs() {
-        assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), parse(SettingsParser.SECRET, SECRET).secret());
+        assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), parse(ConfigKeys.SECRET, SECRET).secret());
     }
 
     @Test
@@ -119,17 +119,17 @@ class SettingsParserSecretSourcesTest {
         Path file = dir.resolve("db-password");
         Files.write(file, "from-file\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(Optional.of("from-env"),
-                parse(SettingsParser.SECRET, SECRET, SettingsParser.STORE_PASSWORD, "env:DB_PASSWORD").store().password());
+                parse(ConfigKeys.SECRET, SECRET, ConfigKeys.STORE_PASSWORD, "env:DB_PASSWORD").store().password());
         assertEquals(Optional.of("from-file"),
-                parse(SettingsParser.SECRET, SECRET, SettingsParser.STORE_PASSWORD, "file:" + file).store().password());
+                parse(ConfigKeys.SECRET, SECRET, ConfigKeys.STORE_PASSWORD, "file:" + file).store().password());
     }
 
     @Test
     void parseWhenStorePasswordReferenceCannotBeResolvedThenRefusedNamingStorePassword() {
-        refused(SettingsParser.STORE_PASSWORD, SettingsParser.SECRET, SECRET,
-                SettingsParser.STORE_PASSWORD, "env:NO_DB_PASSWORD");
-        refused(SettingsParser.STORE_PASSWORD, SettingsParser.SECRET, SECRET,
-                SettingsParser.STORE_PASSWORD, "file:" + dir.resolve("absent"));
+        refused(ConfigKeys.STORE_PASSWORD, ConfigKeys.SECRET, SECRET,
+                ConfigKeys.STORE_PASSWORD, "env:NO_DB_PASSWORD");
+        refused(ConfigKeys.STORE_PASSWORD, ConfigKeys.SECRET, SECRET,
+                ConfigKeys.STORE_PASSWORD, "file:" + dir.resolve("absent"));
     }
 
     @Test
@@ -137,8 +137,8 @@ class SettingsParserSecretSourcesTest {
         environment.put("APP_JWT_SECRET", SECRET);
         Path file = dir.resolve("db-password");
         Files.write(file, "Db-Passw0rd-from-file".getBytes(StandardCharsets.UTF_8));
-        Settings s = parse(SettingsParser.SECRET, "env:APP_JWT_SECRET", SettingsParser.STORE_PASSWORD, "file:" + file,
-                SettingsParser.STORE_URL, "jdbc:h2:mem:auth");
+        Settings s = parse(ConfigKeys.SECRET, "env:APP_JWT_SECRET", ConfigKeys.STORE_PASSWORD, "file:" + file,
+                ConfigKeys.STORE_URL, "jdbc:h2:mem:auth");
         assertFalse(s.summary().contains(SECRET));
         assertFalse(s.summary().contains("Db-Passw0rd-from-file"));
     }

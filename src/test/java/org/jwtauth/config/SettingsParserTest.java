@@ -29,7 +29,7 @@ class SettingsParserTest {
 
     static Map<String, String> withSecret(String... keyValues) {
         Map<String, String> values = new HashMap<>();
-        values.put(SettingsParser.SECRET, SECRET);
+        values.put(ConfigKeys.SECRET, SECRET);
         for (int i = 0; i < keyValues.length; i += 2) {
             values.put(keyValues[i], keyValues[i + 1]);
         }
@@ -71,24 +71,24 @@ class SettingsParserTest {
     @Test
     void parseWhenEveryKeyGivenThenEveryValueIsUsed() {
         Settings s = parse(withSecret(
-                SettingsParser.ISSUER, "https://issuer.example",
-                SettingsParser.AUDIENCE, "api://orders",
-                SettingsParser.ALGORITHM, "HS384",
-                SettingsParser.SECRET, SECRET + "-and-more-bytes-for-hs384",
-                SettingsParser.ACCESS_TOKEN_LIFETIME, "PT5M",
-                SettingsParser.REFRESH_TOKEN_LIFETIME, "P1D",
-                SettingsParser.SESSION_MAX_LIFETIME, "P30D",
-                SettingsParser.RETRY_WINDOW, "PT10S",
-                SettingsParser.CLOCK_SKEW, "PT1M",
-                SettingsParser.ROLES_CLAIM, "groups",
-                SettingsParser.AUTHENTICATOR, "com.example.Users",
-                SettingsParser.LOGIN_ROLES, " admin , user ,, ",
-                SettingsParser.STORE_URL, "jdbc:h2:mem:x",
-                SettingsParser.STORE_USER, "sa",
-                SettingsParser.STORE_PASSWORD, "db-pass",
-                SettingsParser.STORE_SCHEMA, "validate",
-                SettingsParser.CLEANUP_INTERVAL, "PT10M",
-                SettingsParser.REALM, "orders"));
+                ConfigKeys.ISSUER, "https://issuer.example",
+                ConfigKeys.AUDIENCE, "api://orders",
+                ConfigKeys.ALGORITHM, "HS384",
+                ConfigKeys.SECRET, SECRET + "-and-more-bytes-for-hs384",
+                ConfigKeys.ACCESS_TOKEN_LIFETIME, "PT5M",
+                ConfigKeys.REFRESH_TOKEN_LIFETIME, "P1D",
+                ConfigKeys.SESSION_MAX_LIFETIME, "P30D",
+                ConfigKeys.RETRY_WINDOW, "PT10S",
+                ConfigKeys.CLOCK_SKEW, "PT1M",
+                ConfigKeys.ROLES_CLAIM, "groups",
+                ConfigKeys.AUTHENTICATOR, "com.example.Users",
+                ConfigKeys.LOGIN_ROLES, " admin , user ,, ",
+                ConfigKeys.STORE_URL, "jdbc:h2:mem:x",
+                ConfigKeys.STORE_USER, "sa",
+                ConfigKeys.STORE_PASSWORD, "db-pass",
+                ConfigKeys.STORE_SCHEMA, "validate",
+                ConfigKeys.CLEANUP_INTERVAL, "PT10M",
+                ConfigKeys.REALM, "orders"));
         assertEquals("https://issuer.example", s.issuer());
         assertEquals("api://orders", s.audience());
         assertEquals(SigningAlgorithm.HS384, s.algorithm());
@@ -111,53 +111,53 @@ class SettingsParserTest {
     @Test
     void parseWhenIssuerGivenWithoutAudienceThenAudienceIsTheIssuer() {
         assertEquals("https://issuer.example",
-                parse(withSecret(SettingsParser.ISSUER, "https://issuer.example")).audience());
+                parse(withSecret(ConfigKeys.ISSUER, "https://issuer.example")).audience());
     }
 
     @Test
     void parseWhenDataSourceGivenThenItIsUsed() {
-        Settings s = parse(withSecret(SettingsParser.STORE_DATA_SOURCE, "java:comp/env/jdbc/AuthDB"));
+        Settings s = parse(withSecret(ConfigKeys.STORE_DATA_SOURCE, "java:comp/env/jdbc/AuthDB"));
         assertEquals(Optional.of("java:comp/env/jdbc/AuthDB"), s.store().dataSource());
     }
 
     @Test
     void parseWhenDataSourceAndUrlBothGivenThenRefusedNamingUrl() {
-        refused(withSecret(SettingsParser.STORE_DATA_SOURCE, "java:comp/env/jdbc/AuthDB",
-                SettingsParser.STORE_URL, "jdbc:h2:mem:x"), SettingsParser.STORE_URL);
+        refused(withSecret(ConfigKeys.STORE_DATA_SOURCE, "java:comp/env/jdbc/AuthDB",
+                ConfigKeys.STORE_URL, "jdbc:h2:mem:x"), ConfigKeys.STORE_URL);
     }
 
     // --- secret -------------------------------------------------------------------------------------------
 
     @Test
     void parseWhenSecretMissingThenRefusedNamingSecret() {
-        refused(new HashMap<>(), SettingsParser.SECRET);
+        refused(new HashMap<>(), ConfigKeys.SECRET);
     }
 
     @Test
     void parseWhenSecretIs31BytesThenRefusedAndAt32BytesAccepted() {
-        refused(withSecret(SettingsParser.SECRET, "a".repeat(31)), SettingsParser.SECRET);
-        assertEquals(32, parse(withSecret(SettingsParser.SECRET, "a".repeat(32))).secret().length);
+        refused(withSecret(ConfigKeys.SECRET, "a".repeat(31)), ConfigKeys.SECRET);
+        assertEquals(32, parse(withSecret(ConfigKeys.SECRET, "a".repeat(32))).secret().length);
     }
 
     @Test
     void parseWhenSecretCountsUtf8BytesNotCharactersThenMultibyteTextCanReach256Bits() {
         // 16 characters, 32 UTF-8 bytes.
-        assertEquals(32, parse(withSecret(SettingsParser.SECRET, "\u00e9".repeat(16))).secret().length);
+        assertEquals(32, parse(withSecret(ConfigKeys.SECRET, "\u00e9".repeat(16))).secret().length);
     }
 
     @Test
     void parseWhenHs384SecretShorterThan384BitsThenRefused() {
-        refused(withSecret(SettingsParser.ALGORITHM, "HS384", SettingsParser.SECRET, "b".repeat(47)),
-                SettingsParser.SECRET);
-        assertEquals(48, parse(withSecret(SettingsParser.ALGORITHM, "HS384", SettingsParser.SECRET, "b".repeat(48)))
+        refused(withSecret(ConfigKeys.ALGORITHM, "HS384", ConfigKeys.SECRET, "b".repeat(47)),
+                ConfigKeys.SECRET);
+        assertEquals(48, parse(withSecret(ConfigKeys.ALGORITHM, "HS384", ConfigKeys.SECRET, "b".repeat(48)))
                 .secret().length);
     }
 
     @Test
     void parseWhenHs512SecretShorterThan512BitsThenRefused() {
-        refused(withSecret(SettingsParser.ALGORITHM, "HS512", SettingsParser.SECRET, "c".repeat(63)),
-                SettingsParser.SECRET);
-        assertEquals(64, parse(withSecret(SettingsParser.ALGORITHM, "HS512", SettingsParser.SECRET, "c".repeat(64)))
+        refused(withSecret(ConfigKeys.ALGORITHM, "HS512", ConfigKeys.SECRET, "c".repeat(63)),
+                ConfigKeys.SECRET);
+        assertEquals(64, parse(withSecret(ConfigKeys.ALGORITHM, "HS512", ConfigKeys.SECRET, "c".repeat(64)))
                 .secret().length);
     }
 
@@ -167,7 +167,7 @@ class SettingsParserTest {
         for (int i = 0; i < key.length; i++) {
             key[i] = (byte) (i * 7 + 200);
         }
-        Settings s = parse(withSecret(SettingsParser.SECRET, "base64:" + Base64.getEncoder().encodeToString(key)));
+        Settings s = parse(withSecret(ConfigKeys.SECRET, "base64:" + Base64.getEncoder().encodeToString(key)));
         assertArrayEquals(key, s.secret());
     }
 
@@ -176,19 +176,19 @@ class SettingsParserTest {
         // 44 characters of text, but only 31 bytes of key.
         String value = "base64:" + Base64.getEncoder().encodeToString(new byte[31]);
         assertTrue(value.length() > 32);
-        refused(withSecret(SettingsParser.SECRET, value), SettingsParser.SECRET);
+        refused(withSecret(ConfigKeys.SECRET, value), ConfigKeys.SECRET);
     }
 
     @Test
     void parseWhenBase64SecretIsNotBase64ThenRefusedWithoutEchoingIt() {
         String value = "base64:" + SECRET + "!!";
-        ConfigurationException e = refused(withSecret(SettingsParser.SECRET, value), SettingsParser.SECRET);
+        ConfigurationException e = refused(withSecret(ConfigKeys.SECRET, value), ConfigKeys.SECRET);
         assertFalse(e.getMessage().contains(value));
     }
 
     @Test
     void parseWhenKeysGivenWithHmacAlgorithmThenRefusedNamingKeys() {
-        refused(withSecret(SettingsParser.KEYS, "/etc/keys.pem"), SettingsParser.KEYS);
+        refused(withSecret(ConfigKeys.KEYS, "/etc/keys.pem"), ConfigKeys.KEYS);
     }
 
     // --- algorithm ----------------------------------------------------------------------------------------
@@ -196,15 +196,15 @@ class SettingsParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "hs256", "HS1", "PS384", "ES512", "garbage"})
     void parseWhenAlgorithmUnknownOrUnsupportedThenRefusedNamingAlgorithm(String alg) {
-        refused(withSecret(SettingsParser.ALGORITHM, alg), SettingsParser.ALGORITHM);
+        refused(withSecret(ConfigKeys.ALGORITHM, alg), ConfigKeys.ALGORITHM);
     }
 
     // --- durations ----------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {SettingsParser.ACCESS_TOKEN_LIFETIME, SettingsParser.REFRESH_TOKEN_LIFETIME,
-            SettingsParser.SESSION_MAX_LIFETIME, SettingsParser.RETRY_WINDOW, SettingsParser.CLOCK_SKEW,
-            SettingsParser.CLEANUP_INTERVAL})
+    @ValueSource(strings = {ConfigKeys.ACCESS_TOKEN_LIFETIME, ConfigKeys.REFRESH_TOKEN_LIFETIME,
+            ConfigKeys.SESSION_MAX_LIFETIME, ConfigKeys.RETRY_WINDOW, ConfigKeys.CLOCK_SKEW,
+            ConfigKeys.CLEANUP_INTERVAL})
     void parseWhenDurationIsNotIso8601ThenRefusedNamingThatKey(String key) {
         refused(withSecret(key, "15 minutes"), key);
         refused(withSecret(key, "900"), key);
@@ -213,8 +213,8 @@ class SettingsParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SettingsParser.ACCESS_TOKEN_LIFETIME, SettingsParser.REFRESH_TOKEN_LIFETIME,
-            SettingsParser.SESSION_MAX_LIFETIME, SettingsParser.CLEANUP_INTERVAL})
+    @ValueSource(strings = {ConfigKeys.ACCESS_TOKEN_LIFETIME, ConfigKeys.REFRESH_TOKEN_LIFETIME,
+            ConfigKeys.SESSION_MAX_LIFETIME, ConfigKeys.CLEANUP_INTERVAL})
     void parseWhenLifetimeIsZeroOrNegativeThenRefusedNamingThatKey(String key) {
         refused(withSecret(key, "PT0S"), key);
         refused(withSecret(key, "-PT15M"), key);
@@ -223,49 +223,49 @@ class SettingsParserTest {
 
     @Test
     void parseWhenLifetimesExceedTheirUpperBoundsThenRefusedNamingTheKey() {
-        refused(withSecret(SettingsParser.ACCESS_TOKEN_LIFETIME, "PT24H1S"), SettingsParser.ACCESS_TOKEN_LIFETIME);
-        refused(withSecret(SettingsParser.SESSION_MAX_LIFETIME, "P3651D"), SettingsParser.SESSION_MAX_LIFETIME);
-        refused(withSecret(SettingsParser.CLEANUP_INTERVAL, "P3651D"), SettingsParser.CLEANUP_INTERVAL);
+        refused(withSecret(ConfigKeys.ACCESS_TOKEN_LIFETIME, "PT24H1S"), ConfigKeys.ACCESS_TOKEN_LIFETIME);
+        refused(withSecret(ConfigKeys.SESSION_MAX_LIFETIME, "P3651D"), ConfigKeys.SESSION_MAX_LIFETIME);
+        refused(withSecret(ConfigKeys.CLEANUP_INTERVAL, "P3651D"), ConfigKeys.CLEANUP_INTERVAL);
     }
 
     @Test
     void parseWhenRetryWindowLongerThan60SecondsThenRefused() {
-        refused(withSecret(SettingsParser.RETRY_WINDOW, "PT61S"), SettingsParser.RETRY_WINDOW);
-        refused(withSecret(SettingsParser.RETRY_WINDOW, "PT1M0.001S"), SettingsParser.RETRY_WINDOW);
-        assertEquals(Duration.ofSeconds(60), parse(withSecret(SettingsParser.RETRY_WINDOW, "PT60S")).retryWindow());
+        refused(withSecret(ConfigKeys.RETRY_WINDOW, "PT61S"), ConfigKeys.RETRY_WINDOW);
+        refused(withSecret(ConfigKeys.RETRY_WINDOW, "PT1M0.001S"), ConfigKeys.RETRY_WINDOW);
+        assertEquals(Duration.ofSeconds(60), parse(withSecret(ConfigKeys.RETRY_WINDOW, "PT60S")).retryWindow());
     }
 
     @Test
     void parseWhenRetryWindowNegativeThenRefused() {
-        refused(withSecret(SettingsParser.RETRY_WINDOW, "-PT1S"), SettingsParser.RETRY_WINDOW);
+        refused(withSecret(ConfigKeys.RETRY_WINDOW, "-PT1S"), ConfigKeys.RETRY_WINDOW);
     }
 
     @Test
     void parseWhenClockSkewNegativeOrAboveFiveMinutesThenRefused() {
-        refused(withSecret(SettingsParser.CLOCK_SKEW, "-PT1S"), SettingsParser.CLOCK_SKEW);
-        refused(withSecret(SettingsParser.CLOCK_SKEW, "PT5M1S"), SettingsParser.CLOCK_SKEW);
-        assertEquals(Duration.ZERO, parse(withSecret(SettingsParser.CLOCK_SKEW, "PT0S")).clockSkew());
+        refused(withSecret(ConfigKeys.CLOCK_SKEW, "-PT1S"), ConfigKeys.CLOCK_SKEW);
+        refused(withSecret(ConfigKeys.CLOCK_SKEW, "PT5M1S"), ConfigKeys.CLOCK_SKEW);
+        assertEquals(Duration.ZERO, parse(withSecret(ConfigKeys.CLOCK_SKEW, "PT0S")).clockSkew());
     }
 
     @Test
     void parseWhenRefreshLifetimeLongerThanSessionThenRefusedNamingRefreshLifetime() {
-        refused(withSecret(SettingsParser.REFRESH_TOKEN_LIFETIME, "P31D", SettingsParser.SESSION_MAX_LIFETIME, "P30D"),
-                SettingsParser.REFRESH_TOKEN_LIFETIME);
+        refused(withSecret(ConfigKeys.REFRESH_TOKEN_LIFETIME, "P31D", ConfigKeys.SESSION_MAX_LIFETIME, "P30D"),
+                ConfigKeys.REFRESH_TOKEN_LIFETIME);
     }
 
     // --- schema -------------------------------------------------------------------------------------------
 
     @Test
     void parseWhenSchemaIsCreateValidateOrNoneInAnyCaseThenAccepted() {
-        assertEquals(SchemaMode.CREATE, parse(withSecret(SettingsParser.STORE_SCHEMA, "create")).store().schema());
-        assertEquals(SchemaMode.VALIDATE, parse(withSecret(SettingsParser.STORE_SCHEMA, "VALIDATE")).store().schema());
-        assertEquals(SchemaMode.NONE, parse(withSecret(SettingsParser.STORE_SCHEMA, "None")).store().schema());
+        assertEquals(SchemaMode.CREATE, parse(withSecret(ConfigKeys.STORE_SCHEMA, "create")).store().schema());
+        assertEquals(SchemaMode.VALIDATE, parse(withSecret(ConfigKeys.STORE_SCHEMA, "VALIDATE")).store().schema());
+        assertEquals(SchemaMode.NONE, parse(withSecret(ConfigKeys.STORE_SCHEMA, "None")).store().schema());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"update", "drop-and-create", "yes"})
     void parseWhenSchemaUnknownThenRefusedNamingSchema(String value) {
-        refused(withSecret(SettingsParser.STORE_SCHEMA, value), SettingsParser.STORE_SCHEMA);
+        refused(withSecret(ConfigKeys.STORE_SCHEMA, value), ConfigKeys.STORE_SCHEMA);
     }
 
     // --- what is logged -----------------------------------------------------------------------------------
@@ -273,8 +273,8 @@ class SettingsParserTest {
     @Test
     void summaryNeverContainsTheSecretOrTheStorePassword() {
         String password = "Db-Passw0rd-xyz";
-        Settings s = parse(withSecret(SettingsParser.STORE_URL, "jdbc:postgresql://db/auth",
-                SettingsParser.STORE_USER, "auth", SettingsParser.STORE_PASSWORD, password));
+        Settings s = parse(withSecret(ConfigKeys.STORE_URL, "jdbc:postgresql://db/auth",
+                ConfigKeys.STORE_USER, "auth", ConfigKeys.STORE_PASSWORD, password));
         assertFalse(s.summary().contains(SECRET));
         assertFalse(s.summary().contains(password));
         assertFalse(s.toString().contains(SECRET));
@@ -285,9 +285,9 @@ class SettingsParserTest {
     @Test
     void summaryWhenPasswordIsInTheJdbcUrlParametersThenItIsCutOff() {
         String password = "Db-Passw0rd-xyz";
-        Settings query = parse(withSecret(SettingsParser.STORE_URL,
+        Settings query = parse(withSecret(ConfigKeys.STORE_URL,
                 "jdbc:postgresql://db/auth?user=auth&password=" + password));
-        Settings h2 = parse(withSecret(SettingsParser.STORE_URL, "jdbc:h2:./auth;USER=sa;PASSWORD=" + password));
+        Settings h2 = parse(withSecret(ConfigKeys.STORE_URL, "jdbc:h2:./auth;USER=sa;PASSWORD=" + password));
         assertFalse(query.summary().contains(password), query.summary());
         assertFalse(h2.summary().contains(password), h2.summary());
     }
@@ -295,10 +295,10 @@ class SettingsParserTest {
     @Test
     void summaryWhenPasswordIsInTheJdbcUrlUserInfoThenItIsMasked() {
         String password = "Db-Passw0rd-xyz";
-        Settings mysql = parse(withSecret(SettingsParser.STORE_URL, "jdbc:mysql://auth:" + password + "@db:3306/auth",
-                SettingsParser.STORE_PASSWORD, password));
-        Settings oracle = parse(withSecret(SettingsParser.STORE_URL, "jdbc:oracle:thin:auth/" + password + "@db:1521:orcl",
-                SettingsParser.STORE_PASSWORD, password));
+        Settings mysql = parse(withSecret(ConfigKeys.STORE_URL, "jdbc:mysql://auth:" + password + "@db:3306/auth",
+                ConfigKeys.STORE_PASSWORD, password));
+        Settings oracle = parse(withSecret(ConfigKeys.STORE_URL, "jdbc:oracle:thin:auth/" + password + "@db:1521:orcl",
+                ConfigKeys.STORE_PASSWORD, password));
         assertFalse(mysql.summary().contains(password), mysql.summary());
         assertFalse(oracle.summary().contains(password), oracle.summary());
         assertTrue(mysql.summary().contains("db:3306/auth"), mysql.summary());
@@ -308,7 +308,7 @@ class SettingsParserTest {
     @Test
     void summaryWhenBase64SecretThenNeitherEncodedNorDecodedSecretAppears() {
         String encoded = Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8));
-        Settings s = parse(withSecret(SettingsParser.SECRET, "base64:" + encoded));
+        Settings s = parse(withSecret(ConfigKeys.SECRET, "base64:" + encoded));
         assertFalse(s.summary().contains(encoded));
         assertFalse(s.summary().contains(SECRET));
     }

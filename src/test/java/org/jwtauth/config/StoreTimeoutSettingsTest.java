@@ -16,7 +16,7 @@ class StoreTimeoutSettingsTest {
 
     private static Settings parse(String... keyValues) {
         Map<String, String> params = new HashMap<>();
-        params.put(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef");
+        params.put(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef");
         for (int i = 0; i < keyValues.length; i += 2) {
             params.put(keyValues[i], keyValues[i + 1]);
         }
@@ -32,8 +32,8 @@ class StoreTimeoutSettingsTest {
 
     @Test
     void timeoutsWhenConfiguredThenTaken() {
-        StoreSettings store = parse(SettingsParser.STORE_CONNECT_TIMEOUT, "PT2S",
-                SettingsParser.STORE_QUERY_TIMEOUT, "PT1M").store();
+        StoreSettings store = parse(ConfigKeys.STORE_CONNECT_TIMEOUT, "PT2S",
+                ConfigKeys.STORE_QUERY_TIMEOUT, "PT1M").store();
         assertEquals(Duration.ofSeconds(2), store.connectTimeout());
         assertEquals(Duration.ofMinutes(1), store.queryTimeout());
     }
@@ -42,22 +42,22 @@ class StoreTimeoutSettingsTest {
     @ValueSource(strings = {"PT0S", "PT0.5S", "PT1.5S", "PT11M", "-PT5S", "5", "five seconds"})
     void connectTimeoutWhenNotWholeSecondsFromOneSecondToTenMinutesThenStartFailsNamingTheKey(String value) {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> parse(SettingsParser.STORE_CONNECT_TIMEOUT, value));
-        assertEquals(SettingsParser.STORE_CONNECT_TIMEOUT, e.key());
+                () -> parse(ConfigKeys.STORE_CONNECT_TIMEOUT, value));
+        assertEquals(ConfigKeys.STORE_CONNECT_TIMEOUT, e.key());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"PT0S", "PT0.5S", "PT11M"})
     void queryTimeoutWhenOutOfRangeThenStartFailsNamingTheKey(String value) {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> parse(SettingsParser.STORE_QUERY_TIMEOUT, value));
-        assertEquals(SettingsParser.STORE_QUERY_TIMEOUT, e.key());
+                () -> parse(ConfigKeys.STORE_QUERY_TIMEOUT, value));
+        assertEquals(ConfigKeys.STORE_QUERY_TIMEOUT, e.key());
         assertTrue(e.getMessage().contains("PT1S"), e.getMessage());
     }
 
     @Test
     void summaryShowsTheTimeoutsForTheOperator() {
-        String summary = parse(SettingsParser.STORE_QUERY_TIMEOUT, "PT7S").summary();
+        String summary = parse(ConfigKeys.STORE_QUERY_TIMEOUT, "PT7S").summary();
         assertTrue(summary.contains("queryTimeout PT7S"), summary);
         assertTrue(summary.contains("connectTimeout PT5S"), summary);
     }

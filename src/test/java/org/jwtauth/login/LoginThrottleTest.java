@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.ThrottleSettings;
@@ -18,7 +19,7 @@ class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
 
     private static ThrottleSettings settings(String... keyValues) {
-        Map<String, String> map = new java.util.HashMap<>(Map.of(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef"));
+        Map<String, String> map = new java.util.HashMap<>(Map.of(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef"));
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put(keyValues[i], keyValues[i + 1]);
         }
@@ -111,10 +112,10 @@ class LoginThrottleTest {
     void throttleSettingsAreValidatedNamingTheKey() {
         org.jwtauth.config.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.jwtauth.config.ConfigurationException.class,
-                () -> settings(SettingsParser.THROTTLE_ATTEMPTS, "many"));
-        assertEquals(SettingsParser.THROTTLE_ATTEMPTS, e.key());
+                () -> settings(ConfigKeys.THROTTLE_ATTEMPTS, "many"));
+        assertEquals(ConfigKeys.THROTTLE_ATTEMPTS, e.key());
         e = org.junit.jupiter.api.Assertions.assertThrows(org.jwtauth.config.ConfigurationException.class,
-                () -> settings(SettingsParser.THROTTLE_DELAY, "PT10M", SettingsParser.THROTTLE_MAX_DELAY, "PT1M"));
-        assertEquals(SettingsParser.THROTTLE_MAX_DELAY, e.key());
+                () -> settings(ConfigKeys.THROTTLE_DELAY, "PT10M", ConfigKeys.THROTTLE_MAX_DELAY, "PT1M"));
+        assertEquals(ConfigKeys.THROTTLE_MAX_DELAY, e.key());
     }
 }

@@ -34,12 +34,12 @@ class RefreshRaceTest {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try (RefreshTokenStore store = H2Stores.open(dir)) {
             RefreshTokenService service = new RefreshTokenService(store,
-                    new RefreshTokens(new SecureRandom(), new byte[32]), Duration.ofDays(14), Duration.ofDays(90),
+                    new RefreshTokenGenerator(new SecureRandom(), new byte[32]), Duration.ofDays(14), Duration.ofDays(90),
                     Duration.ZERO, clock);
-            IssuedRefreshToken current = service.startFamily("alice");
+            IssuedRefreshToken current = service.startSession("alice");
             for (int round = 0; round < ROUNDS; round++) {
                 String presented = current.token();
-                String family = current.familyId();
+                String family = current.sessionId();
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<IssuedRefreshToken>> results = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
@@ -67,7 +67,7 @@ class RefreshRaceTest {
                 current = winner;
             }
             // The family survived all rounds: the last winner's token still rotates.
-            service.rotate(current.token(), "alice", current.familyId());
+            service.rotate(current.token(), "alice", current.sessionId());
         } finally {
             pool.shutdownNow();
         }

@@ -14,7 +14,8 @@ import org.jwtauth.refresh.RefreshRejectedException;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
-import org.jwtauth.refresh.RefreshTokens;
+import org.jwtauth.refresh.RefreshTokenGenerator;
+import org.jwtauth.refresh.RefreshTokenHash;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.testing.MutableClock;
 import org.jwtauth.testing.TcpProxy;
@@ -29,7 +30,7 @@ import org.jwtauth.testing.TcpProxy;
 class CommitAcknowledgementLostTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
-    private final RefreshTokens tokens = new RefreshTokens(new SecureRandom(), new byte[32]);
+    private final RefreshTokenGenerator tokens = new RefreshTokenGenerator(new SecureRandom(), new byte[32]);
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
@@ -40,15 +41,15 @@ class CommitAcknowledgementLostTest {
              RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.through(scratch, proxy), scratch.directory)) {
             RefreshTokenService service = new RefreshTokenService(store, tokens, Duration.ofDays(14),
                     Duration.ofDays(90), Duration.ofSeconds(30), clock);
-            IssuedRefreshToken issued = service.startFamily("alice");
+            IssuedRefreshToken issued = service.startSession("alice");
 
             loseTheCommitReply(proxy, service, issued);
             assertEquals(RefreshTokenState.ROTATED, stateOf(store, issued.token()), "the database did commit");
 
             clock.advance(Duration.ofSeconds(5)); // the client retries a little later, within the window
-            IssuedRefreshToken recovered = service.rotate(issued.token(), "alice", issued.familyId());
+            IssuedRefreshToken recovered = service.rotate(issued.token(), "alice", issued.sessionId());
             assertEquals(tokens.successorOf(issued.token()), recovered.token(), "the committed successor");
-            assertNotNull(service.rotate(recovered.token(), "alice", issued.familyId()), "and the session goes on");
+            assertNotNull(service.rotate(recovered.token(), "alice", issued.sessionId()), "and the session goes on");
         }
     }
 
@@ -61,13 +62,13 @@ class CommitAcknowledgementLostTest {
              RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.through(scratch, proxy), scratch.directory)) {
             RefreshTokenService service = new RefreshTokenService(store, tokens, Duration.ofDays(14),
                     Duration.ofDays(90), Duration.ZERO, clock);
-            IssuedRefreshToken issued = service.startFamily("alice");
+            IssuedRefreshToken issued = service.startSession("alice");
 
             loseTheCommitReply(proxy, service, issued);
 
             clock.advance(Duration.ofSeconds(5));
             RefreshRejectedException e = assertThrows(RefreshRejectedException.class,
-                    () -> service.rotate(issued.token(), "alice", issued.familyId()));
+                    () -> service.rotate(issued.token(), "alice", issued.sessionId()));
             assertEquals(RefreshRejectedException.Reason.REUSED, e.reason());
             assertEquals(RefreshTokenState.REVOKED, stateOf(store, issued.token()));
         }
@@ -76,10 +77,10 @@ class CommitAcknowledgementLostTest {
     private static void loseTheCommitReply(TcpProxy proxy, RefreshTokenService service, IssuedRefreshToken issued) {
         proxy.dropRepliesAfter("COMMIT");
         assertThrows(StoreUnavailableException.class,
-                () -> service.rotate(issued.token(), "alice", issued.familyId()), "the client gets a 503");
+                () -> service.rotate(issued.token(), "alice", issued.sessionId()), "the client gets a 503");
     }
 
     private static RefreshTokenState stateOf(RefreshTokenStore store, String token) {
-        return store.findByHash(RefreshTokens.hash(token)).orElseThrow().state();
+        return store.findByHash(RefreshTokenHash.of(token)).orElseThrow().state();
     }
 }

@@ -69,7 +69,7 @@ class LazyRefreshTokenStoreTest {
         LazyRefreshTokenStore store = lazy();
         databaseUp.set(true);
         clock.advance(INTERVAL);
-        assertEquals(0, store.revokeFamily("f"));
+        assertEquals(0, store.revokeSession("f"));
         assertEquals(0, store.deleteExpired(clock.instant(), 10));
         assertEquals(1, attempts.get());
         store.close();
@@ -122,7 +122,7 @@ class LazyRefreshTokenStoreTest {
         }
 
         @Override
-        public int revokeFamily(String familyId) {
+        public int revokeSession(String sessionId) {
             return 0;
         }
 

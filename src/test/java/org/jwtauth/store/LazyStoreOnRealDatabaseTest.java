@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
@@ -44,7 +45,7 @@ class LazyStoreOnRealDatabaseTest {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 System.out.println("MEASURED " + db + ": store usable " + millis + " ms after the database came back"
                         + " (reopen interval " + JpaRefreshTokenStores.REOPEN_INTERVAL + ")");
-                assertEquals(token.familyId(), store.findByHash(token.hash()).orElseThrow().familyId());
+                assertEquals(token.sessionId(), store.findByHash(token.hash()).orElseThrow().sessionId());
             }
             // The deferred open ran the schema script like a normal start would have.
             JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory).close();
@@ -57,18 +58,18 @@ class LazyStoreOnRealDatabaseTest {
         try (TestDatabase.Scratch scratch = db.scratch()) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> JpaRefreshTokenStores.openOrDefer(scratch.settings(SchemaMode.VALIDATE), scratch.directory));
-            assertEquals(SettingsParser.STORE_SCHEMA, e.key());
+            assertEquals(ConfigKeys.STORE_SCHEMA, e.key());
         }
     }
 
     @Test
     void urlNoDriverAcceptsStillStopsTheStart() {
         Map<String, String> params = new HashMap<>();
-        params.put(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef");
-        params.put(SettingsParser.STORE_URL, "jdbc:nosuchdb://127.0.0.1/x");
+        params.put(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef");
+        params.put(ConfigKeys.STORE_URL, "jdbc:nosuchdb://127.0.0.1/x");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> JpaRefreshTokenStores.openOrDefer(
                 new SettingsParser(ConfigSource.of(params), n -> null).parse().store(), null));
-        assertEquals(SettingsParser.STORE_URL, e.key());
+        assertEquals(ConfigKeys.STORE_URL, e.key());
     }
 
     private static boolean tryInsert(RefreshTokenStore store, StoredRefreshToken token) {

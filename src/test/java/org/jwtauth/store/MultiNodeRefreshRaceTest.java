@@ -20,7 +20,8 @@ import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRejectedException;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.refresh.RefreshTokenStore;
-import org.jwtauth.refresh.RefreshTokens;
+import org.jwtauth.refresh.RefreshTokenGenerator;
+import org.jwtauth.refresh.RefreshTokenHash;
 import org.jwtauth.testing.MutableClock;
 
 /**
@@ -38,19 +39,19 @@ class MultiNodeRefreshRaceTest {
     void eachRoundOfConcurrentRefreshesAcrossTwoNodesHasExactlyOneWinnerAndTheFamilyStaysUsable(TestDatabase db)
             throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
-        RefreshTokens tokens = new RefreshTokens(new SecureRandom(), new byte[32]);
+        RefreshTokenGenerator tokens = new RefreshTokenGenerator(new SecureRandom(), new byte[32]);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long start = System.nanoTime();
         try (TestDatabase.Scratch scratch = db.scratch();
              RefreshTokenStore nodeA = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory);
              RefreshTokenStore nodeB = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory)) {
             RefreshTokenService[] nodes = {service(nodeA, tokens, clock), service(nodeB, tokens, clock)};
-            IssuedRefreshToken current = nodes[0].startFamily("alice");
+            IssuedRefreshToken current = nodes[0].startSession("alice");
             for (int round = 0; round < ROUNDS; round++) {
                 current = race(pool, nodes, current, round);
             }
             // The last winner's token still rotates, on either node.
-            assertNotNull(nodes[1].rotate(current.token(), "alice", current.familyId()));
+            assertNotNull(nodes[1].rotate(current.token(), "alice", current.sessionId()));
         } finally {
             pool.shutdownNow();
         }
@@ -67,7 +68,7 @@ class MultiNodeRefreshRaceTest {
             results.add(pool.submit(() -> {
                 go.await();
                 try {
-                    return node.rotate(current.token(), "alice", current.familyId());
+                    return node.rotate(current.token(), "alice", current.sessionId());
                 } catch (RefreshRejectedException e) {
                     // A loser is told "concurrently rotated", never "reused" (which would revoke the family).
                     assertEquals(RefreshRejectedException.Reason.CONCURRENTLY_ROTATED, e.reason(), "round " + round);
@@ -89,7 +90,7 @@ class MultiNodeRefreshRaceTest {
         return winner;
     }
 
-    private static RefreshTokenService service(RefreshTokenStore store, RefreshTokens tokens, MutableClock clock) {
+    private static RefreshTokenService service(RefreshTokenStore store, RefreshTokenGenerator tokens, MutableClock clock) {
         return new RefreshTokenService(store, tokens, Duration.ofDays(14), Duration.ofDays(90), Duration.ZERO, clock);
     }
 }

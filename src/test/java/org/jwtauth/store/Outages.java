@@ -2,6 +2,7 @@ package org.jwtauth.store;
 
 import java.io.IOException;
 import java.util.Map;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.StoreSettings;
@@ -11,8 +12,8 @@ import org.jwtauth.testing.TcpProxy;
 final class Outages {
 
     /** Short, so that a test of a hanging database takes seconds; the defaults are PT5S. */
-    static final Map<String, String> SHORT_TIMEOUTS = Map.of(SettingsParser.STORE_CONNECT_TIMEOUT, "PT2S",
-            SettingsParser.STORE_QUERY_TIMEOUT, "PT2S");
+    static final Map<String, String> SHORT_TIMEOUTS = Map.of(ConfigKeys.STORE_CONNECT_TIMEOUT, "PT2S",
+            ConfigKeys.STORE_QUERY_TIMEOUT, "PT2S");
 
     private Outages() {
     }

@@ -34,12 +34,12 @@ class RefreshTokenStoreContractTest {
 
             StoredRefreshToken found = store.findByHash(token.hash()).orElseThrow();
             assertEquals(token.hash(), found.hash());
-            assertEquals(token.familyId(), found.familyId());
+            assertEquals(token.sessionId(), found.sessionId());
             assertEquals(token.subject(), found.subject());
             assertEquals(RefreshTokenState.ROTATED, found.state());
             assertEquals(NOW, found.createdAt());
             assertEquals(NOW.plusSeconds(60), found.idleExpiresAt());
-            assertEquals(NOW.plusSeconds(3600), found.familyExpiresAt());
+            assertEquals(NOW.plusSeconds(3600), found.sessionExpiresAt());
             assertEquals(Optional.of(NOW.plusMillis(5)), found.rotatedAt());
         });
     }
@@ -62,7 +62,7 @@ class RefreshTokenStoreContractTest {
                     NOW.plusSeconds(60), NOW.plusSeconds(120));
             store.insert(token);
             assertEquals(Optional.empty(), store.findByHash(lower.toUpperCase(java.util.Locale.ROOT)));
-            assertFalse(store.rotate(lower.toUpperCase(java.util.Locale.ROOT), NOW, active(token.familyId(), "alice")));
+            assertFalse(store.rotate(lower.toUpperCase(java.util.Locale.ROOT), NOW, active(token.sessionId(), "alice")));
         });
     }
 
@@ -83,8 +83,8 @@ class RefreshTokenStoreContractTest {
             assertEquals(Optional.of(at), old.rotatedAt());
             StoredRefreshToken next = store.findByHash(successor.hash()).orElseThrow();
             assertEquals(RefreshTokenState.ACTIVE, next.state());
-            assertEquals(family, next.familyId());
-            assertEquals(successor.familyExpiresAt(), next.familyExpiresAt());
+            assertEquals(family, next.sessionId());
+            assertEquals(successor.sessionExpiresAt(), next.sessionExpiresAt());
         });
     }
 
@@ -104,8 +104,8 @@ class RefreshTokenStoreContractTest {
 
             StoredRefreshToken revoked = active(newId("fam"), "alice");
             store.insert(revoked);
-            store.revokeFamily(revoked.familyId());
-            StoredRefreshToken afterRevoked = active(revoked.familyId(), "alice");
+            store.revokeSession(revoked.sessionId());
+            StoredRefreshToken afterRevoked = active(revoked.sessionId(), "alice");
             assertFalse(store.rotate(revoked.hash(), NOW, afterRevoked), "revoked");
             assertEquals(Optional.empty(), store.findByHash(afterRevoked.hash()));
             assertEquals(RefreshTokenState.REVOKED, store.findByHash(revoked.hash()).orElseThrow().state());
@@ -128,13 +128,13 @@ class RefreshTokenStoreContractTest {
             StoredRefreshToken otherDevice = active(newId("fam"), "alice");
             store.insert(otherDevice);
 
-            assertEquals(2, store.revokeFamily(family));
+            assertEquals(2, store.revokeSession(family));
 
             assertEquals(RefreshTokenState.REVOKED, store.findByHash(first.hash()).orElseThrow().state());
             assertEquals(RefreshTokenState.REVOKED, store.findByHash(second.hash()).orElseThrow().state());
             assertEquals(RefreshTokenState.ACTIVE, store.findByHash(otherDevice.hash()).orElseThrow().state());
-            assertEquals(0, store.revokeFamily(family), "nothing left to revoke");
-            assertEquals(0, store.revokeFamily(newId("fam")));
+            assertEquals(0, store.revokeSession(family), "nothing left to revoke");
+            assertEquals(0, store.revokeSession(newId("fam")));
         });
     }
 
@@ -169,19 +169,19 @@ class RefreshTokenStoreContractTest {
             Instant later = NOW.plus(Duration.ofDays(1));
             StoredRefreshToken idleExpired = activeExpiring(newId("fam"), NOW.minusSeconds(1), later);
             StoredRefreshToken idleExpiresNow = activeExpiring(newId("fam"), NOW, later);
-            StoredRefreshToken familyExpired = activeExpiring(newId("fam"), later, NOW.minusMillis(1));
+            StoredRefreshToken sessionExpired = activeExpiring(newId("fam"), later, NOW.minusMillis(1));
             StoredRefreshToken alive = activeExpiring(newId("fam"), NOW.plusMillis(1), later);
             StoredRefreshToken rotatedAlive = activeExpiring(newId("fam"), later, later);
-            for (StoredRefreshToken t : List.of(idleExpired, idleExpiresNow, familyExpired, alive, rotatedAlive)) {
+            for (StoredRefreshToken t : List.of(idleExpired, idleExpiresNow, sessionExpired, alive, rotatedAlive)) {
                 store.insert(t);
             }
-            assertTrue(store.rotate(rotatedAlive.hash(), NOW, activeExpiring(rotatedAlive.familyId(), later, later)));
+            assertTrue(store.rotate(rotatedAlive.hash(), NOW, activeExpiring(rotatedAlive.sessionId(), later, later)));
 
             assertEquals(3, store.deleteExpired(NOW, 100));
 
             assertEquals(Optional.empty(), store.findByHash(idleExpired.hash()));
             assertEquals(Optional.empty(), store.findByHash(idleExpiresNow.hash()));
-            assertEquals(Optional.empty(), store.findByHash(familyExpired.hash()));
+            assertEquals(Optional.empty(), store.findByHash(sessionExpired.hash()));
             assertTrue(store.findByHash(alive.hash()).isPresent());
             assertEquals(RefreshTokenState.ROTATED, store.findByHash(rotatedAlive.hash()).orElseThrow().state());
             assertEquals(0, store.deleteExpired(NOW, 100));

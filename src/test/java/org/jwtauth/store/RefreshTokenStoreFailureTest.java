@@ -27,6 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.config.SettingsParser;
@@ -79,9 +80,9 @@ class RefreshTokenStoreFailureTest {
             String hash = token.hash();
             assertHashFree(assertThrows(StoreUnavailableException.class, () -> store.findByHash(hash)), hash);
             assertHashFree(assertThrows(StoreUnavailableException.class,
-                    () -> store.rotate(hash, NOW, active(token.familyId(), "alice"))), hash);
+                    () -> store.rotate(hash, NOW, active(token.sessionId(), "alice"))), hash);
             assertThrows(StoreUnavailableException.class, () -> store.insert(active(newId("fam"), "bob")));
-            assertThrows(StoreUnavailableException.class, () -> store.revokeFamily(token.familyId()));
+            assertThrows(StoreUnavailableException.class, () -> store.revokeSession(token.sessionId()));
             assertThrows(StoreUnavailableException.class, () -> store.revokeSubject("alice"));
             assertThrows(StoreUnavailableException.class, () -> store.deleteExpired(NOW, 10));
         }
@@ -90,11 +91,11 @@ class RefreshTokenStoreFailureTest {
     @Test
     void unreachableDatabaseIsStoreUnavailableAtOpen() {
         Map<String, String> params = new HashMap<>();
-        params.put(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef-test-only");
-        params.put(SettingsParser.STORE_URL, "jdbc:postgresql://127.0.0.1:1/x?connectTimeout=2");
-        params.put(SettingsParser.STORE_USER, "nobody");
-        params.put(SettingsParser.STORE_PASSWORD, "not-a-real-password");
-        params.put(SettingsParser.STORE_SCHEMA, "none");
+        params.put(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef-test-only");
+        params.put(ConfigKeys.STORE_URL, "jdbc:postgresql://127.0.0.1:1/x?connectTimeout=2");
+        params.put(ConfigKeys.STORE_USER, "nobody");
+        params.put(ConfigKeys.STORE_PASSWORD, "not-a-real-password");
+        params.put(ConfigKeys.STORE_SCHEMA, "none");
         StoreSettings settings = new SettingsParser(ConfigSource.of(params), n -> null).parse().store();
 
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
@@ -114,7 +115,7 @@ class RefreshTokenStoreFailureTest {
             }
             // No restart of the store: the next call simply gets a working connection again.
             assertTrue(store.findByHash(token.hash()).isPresent());
-            assertTrue(store.rotate(token.hash(), NOW, active(token.familyId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
         }
     }
 
@@ -132,7 +133,7 @@ class RefreshTokenStoreFailureTest {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "connections kept open by an idle store");
             }
-            assertTrue(store.rotate(token.hash(), NOW, active(token.familyId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
         }
     }
 

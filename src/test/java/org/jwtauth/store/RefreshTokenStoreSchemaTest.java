@@ -76,7 +76,7 @@ class RefreshTokenStoreSchemaTest {
                     scratch.directory)) {
                 StoredRefreshToken token = active(newId("fam"), "alice");
                 store.insert(token);
-                assertEquals(token.familyId(), store.findByHash(token.hash()).orElseThrow().familyId());
+                assertEquals(token.sessionId(), store.findByHash(token.hash()).orElseThrow().sessionId());
             }
         }
     }

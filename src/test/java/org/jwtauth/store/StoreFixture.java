@@ -35,14 +35,14 @@ final class StoreFixture {
         return prefix + "-" + newHash().substring(0, 12);
     }
 
-    static StoredRefreshToken active(String familyId, String subject) {
-        return StoredRefreshToken.active(newHash(), familyId, subject, NOW, NOW.plus(Duration.ofDays(14)),
+    static StoredRefreshToken active(String sessionId, String subject) {
+        return StoredRefreshToken.active(newHash(), sessionId, subject, NOW, NOW.plus(Duration.ofDays(14)),
                 NOW.plus(Duration.ofDays(90)));
     }
 
-    static StoredRefreshToken activeExpiring(String familyId, Instant idleExpiry, Instant familyExpiry) {
-        return StoredRefreshToken.active(newHash(), familyId, "subject-" + familyId, NOW.minus(Duration.ofDays(1)),
-                idleExpiry, familyExpiry);
+    static StoredRefreshToken activeExpiring(String sessionId, Instant idleExpiry, Instant sessionExpiry) {
+        return StoredRefreshToken.active(newHash(), sessionId, "subject-" + sessionId, NOW.minus(Duration.ofDays(1)),
+                idleExpiry, sessionExpiry);
     }
 
     @FunctionalInterface

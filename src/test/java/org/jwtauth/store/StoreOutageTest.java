@@ -51,9 +51,9 @@ class StoreOutageTest {
             cut.accept(proxy);
             List<Long> times = new ArrayList<>();
             times.add(failureTime(() -> store.findByHash(token.hash())));
-            times.add(failureTime(() -> store.rotate(token.hash(), NOW, active(token.familyId(), "alice"))));
+            times.add(failureTime(() -> store.rotate(token.hash(), NOW, active(token.sessionId(), "alice"))));
             times.add(failureTime(() -> store.insert(active(newId("fam"), "bob"))));
-            times.add(failureTime(() -> store.revokeFamily(token.familyId())));
+            times.add(failureTime(() -> store.revokeSession(token.sessionId())));
             times.add(failureTime(() -> store.deleteExpired(NOW, 10)));
             System.out.println("MEASURED " + db + " " + kind + ": find, rotate, insert, revoke, cleanup failed after "
                     + times + " ms (connectTimeout PT2S, queryTimeout PT2S)");
@@ -64,7 +64,7 @@ class StoreOutageTest {
             proxy.restore();
             StoredRefreshToken after = store.findByHash(token.hash()).orElseThrow();
             assertEquals(RefreshTokenState.ACTIVE, after.state(), "a failed rotation must not burn the token");
-            assertTrue(store.rotate(token.hash(), NOW, active(token.familyId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
         }
     }
 

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.refresh.RefreshTokenState;
@@ -28,7 +29,7 @@ class StoreQueryTimeoutTest {
             throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch();
              RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE,
-                     url -> url, Map.of(SettingsParser.STORE_QUERY_TIMEOUT, "PT1S")), scratch.directory)) {
+                     url -> url, Map.of(ConfigKeys.STORE_QUERY_TIMEOUT, "PT1S")), scratch.directory)) {
             StoredRefreshToken token = active(newId("fam"), "alice");
             store.insert(token);
             long elapsed;
@@ -41,7 +42,7 @@ class StoreQueryTimeoutTest {
                 }
                 long start = System.nanoTime();
                 assertThrows(StoreUnavailableException.class,
-                        () -> store.rotate(token.hash(), NOW, active(token.familyId(), "alice")));
+                        () -> store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
                 elapsed = (System.nanoTime() - start) / 1_000_000;
                 locker.rollback();
             }
@@ -50,7 +51,7 @@ class StoreQueryTimeoutTest {
             // Generous: without the timeout this waits for the lock (PostgreSQL: forever).
             assertTrue(elapsed < 8000, "failed after " + elapsed + " ms");
             assertEquals(RefreshTokenState.ACTIVE, store.findByHash(token.hash()).orElseThrow().state());
-            assertTrue(store.rotate(token.hash(), NOW, active(token.familyId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
         }
     }
 }

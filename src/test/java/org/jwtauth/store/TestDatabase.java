@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.config.SettingsParser;
@@ -116,13 +117,13 @@ enum TestDatabase {
         /** Settings with the URL rewritten (e.g. through a proxy) and further keys (e.g. timeouts). */
         StoreSettings settings(SchemaMode schema, UnaryOperator<String> rewriteUrl, Map<String, String> extra) {
             Map<String, String> params = new HashMap<>(extra);
-            params.put(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef-test-only");
-            params.put(SettingsParser.STORE_SCHEMA, schema.name().toLowerCase(Locale.ROOT));
+            params.put(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef-test-only");
+            params.put(ConfigKeys.STORE_SCHEMA, schema.name().toLowerCase(Locale.ROOT));
             if (url != null) {
-                params.put(SettingsParser.STORE_URL, rewriteUrl.apply(url));
-                params.put(SettingsParser.STORE_USER, database.user);
+                params.put(ConfigKeys.STORE_URL, rewriteUrl.apply(url));
+                params.put(ConfigKeys.STORE_USER, database.user);
                 if (database.password != null) {
-                    params.put(SettingsParser.STORE_PASSWORD, database.password);
+                    params.put(ConfigKeys.STORE_PASSWORD, database.password);
                 }
             }
             return new SettingsParser(ConfigSource.of(params), n -> null).parse().store();

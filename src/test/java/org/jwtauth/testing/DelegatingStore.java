@@ -31,8 +31,8 @@ public class DelegatingStore implements RefreshTokenStore {
     }
 
     @Override
-    public int revokeFamily(String familyId) {
-        return delegate.revokeFamily(familyId);
+    public int revokeSession(String sessionId) {
+        return delegate.revokeSession(sessionId);
     }
 
     @Override

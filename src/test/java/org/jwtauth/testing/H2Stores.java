@@ -3,6 +3,7 @@ package org.jwtauth.testing;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.refresh.RefreshTokenStore;
@@ -17,6 +18,6 @@ public final class H2Stores {
     /** A store on a fresh H2 database in {@code directory}, the same way the listener opens its default one. */
     public static RefreshTokenStore open(Path directory) {
         return JpaRefreshTokenStores.open(new SettingsParser(ConfigSource.of(Map.of(
-                SettingsParser.SECRET, "0123456789abcdef0123456789abcdef"))).parse().store(), directory);
+                ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef"))).parse().store(), directory);
     }
 }

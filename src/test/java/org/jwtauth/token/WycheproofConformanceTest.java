@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.Settings;
@@ -246,7 +247,7 @@ class WycheproofConformanceTest {
             throws IOException {
         List<Map<String, Object>> privateKeys = jwks(group.get("private"));
         Map<String, String> params = new HashMap<>();
-        params.put(SettingsParser.ALGORITHM, algorithm.joseName());
+        params.put(ConfigKeys.ALGORITHM, algorithm.joseName());
         if (algorithm.isSymmetric()) {
             if (privateKeys.size() != 1) {
                 return Configured.notApplicable("a set of " + privateKeys.size() + " keys: HS* takes exactly one"
@@ -263,7 +264,7 @@ class WycheproofConformanceTest {
                         + " holds the key bytes only, so a JWK's alg and use cannot be configured");
             }
             byte[] secret = Base64.getUrlDecoder().decode((String) jwk.get("k"));
-            params.put(SettingsParser.SECRET, "base64:" + Base64.getEncoder().encodeToString(secret));
+            params.put(ConfigKeys.SECRET, "base64:" + Base64.getEncoder().encodeToString(secret));
             try {
                 Settings settings = new SettingsParser(ConfigSource.of(params), name -> null).parse();
                 Object kid = jwk.get("kid");
@@ -280,7 +281,7 @@ class WycheproofConformanceTest {
         if (group.get("public") != null) {
             files.add(write(dir.resolve("public.jwks"), group.get("public")));
         }
-        params.put(SettingsParser.KEYS, String.join(",", files));
+        params.put(ConfigKeys.KEYS, String.join(",", files));
         try {
             Settings settings = new SettingsParser(ConfigSource.of(params), name -> null).parse();
             return Configured.keys(AsymmetricSigningKeys.load(settings.algorithm(), settings.keyFiles()));

@@ -19,6 +19,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jose4j.json.JsonUtil;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
@@ -34,7 +35,7 @@ class BearerTokenFilterTest {
     private static final Instant NOW = Instant.ofEpochSecond(1_800_000_000L);
 
     private final Settings settings = new SettingsParser(ConfigSource.of(Map.of(
-            SettingsParser.SECRET, "filter-test-secret-0123456789-abcdefghijkl")), n -> null).parse();
+            ConfigKeys.SECRET, "filter-test-secret-0123456789-abcdefghijkl")), n -> null).parse();
     private final HmacSigningKeys keys = new HmacSigningKeys(settings.algorithm(), settings.secret());
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(keys, settings.issuer(), settings.audience(),
@@ -43,7 +44,7 @@ class BearerTokenFilterTest {
             settings.rolesClaim(), settings.accessTokenLifetime(), settings.clockSkew(), clock);
     private final Map<String, Object> attributes = new HashMap<>(Map.of(JwtAuthComponents.ATTRIBUTE,
             new JwtAuthComponents(settings, REALM, clock, issuer, verifier, null, null, null, keys,
-                    new org.jwtauth.token.BearerTokenVerifier(verifier))));
+                    new org.jwtauth.token.IssuerRoutingVerifier(verifier))));
 
     private final Fakes.Response response = new Fakes.Response();
     private final Fakes.Chain chain = new Fakes.Chain();

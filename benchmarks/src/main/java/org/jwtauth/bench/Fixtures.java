@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
@@ -24,8 +25,8 @@ public final class Fixtures {
 
     public static Settings settings(String algorithm) {
         Map<String, String> values = new HashMap<>();
-        values.put(SettingsParser.SECRET, SECRET);
-        values.put(SettingsParser.ALGORITHM, algorithm);
+        values.put(ConfigKeys.SECRET, SECRET);
+        values.put(ConfigKeys.ALGORITHM, algorithm);
         return new SettingsParser(ConfigSource.of(values), name -> null).parse();
     }
 

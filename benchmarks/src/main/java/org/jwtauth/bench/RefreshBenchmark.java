@@ -16,7 +16,8 @@ import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRejectedException;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.refresh.RefreshTokenStore;
-import org.jwtauth.refresh.RefreshTokens;
+import org.jwtauth.refresh.RefreshTokenGenerator;
+import org.jwtauth.refresh.RefreshTokenHash;
 import org.jwtauth.refresh.StoredRefreshToken;
 import org.jwtauth.store.JpaRefreshTokenStores;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,7 +66,7 @@ public class RefreshBenchmark {
             jdbcUrl = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("jwtauth-tokens")
                     + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
             service = new RefreshTokenService(store,
-                    new RefreshTokens(new SecureRandom(), RefreshTokens.deriveSuccessorKey(settings.secret())),
+                    new RefreshTokenGenerator(new SecureRandom(), settings.secret()),
                     settings.refreshTokenLifetime(), settings.sessionMaxLifetime(), settings.retryWindow(),
                     Clock.systemUTC());
         }
@@ -81,19 +82,19 @@ public class RefreshBenchmark {
     @State(Scope.Thread)
     public static class Session {
         String subject;
-        String familyId;
+        String sessionId;
         String current;
 
         @Setup(Level.Trial)
         public void login(Database db) {
             subject = "user-" + db.users.incrementAndGet();
-            IssuedRefreshToken first = db.service.startFamily(subject);
-            familyId = first.familyId();
+            IssuedRefreshToken first = db.service.startSession(subject);
+            sessionId = first.sessionId();
             current = first.token();
         }
 
         IssuedRefreshToken rotate(Database db) throws RefreshRejectedException {
-            IssuedRefreshToken next = db.service.rotate(current, subject, familyId);
+            IssuedRefreshToken next = db.service.rotate(current, subject, sessionId);
             current = next.token();
             return next;
         }
@@ -114,8 +115,8 @@ public class RefreshBenchmark {
 
     /** A login's store cost: one INSERT of a new family's first token. */
     @Benchmark
-    public IssuedRefreshToken startFamily(Database db, Session session) {
-        return db.service.startFamily(session.subject);
+    public IssuedRefreshToken startSession(Database db, Session session) {
+        return db.service.startSession(session.subject);
     }
 
     /**
@@ -124,7 +125,7 @@ public class RefreshBenchmark {
      */
     @Benchmark
     public Optional<StoredRefreshToken> findByHash(Database db, Session session) {
-        return db.store.findByHash(RefreshTokens.hash(session.current));
+        return db.store.findByHash(RefreshTokenHash.of(session.current));
     }
 
     /**

@@ -71,7 +71,7 @@ public class FilterBenchmark {
                 settings.rolesClaim(), settings.accessTokenLifetime(), settings.clockSkew(), clock);
         // The filter uses only the verifier and the realm; the store, authenticator and throttle stay out.
         JwtAuthComponents components = new JwtAuthComponents(settings, "bench", clock, issuer, verifier, null, null,
-                null, keys, new org.jwtauth.token.BearerTokenVerifier(verifier));
+                null, keys, new org.jwtauth.token.IssuerRoutingVerifier(verifier));
         filter = new BearerTokenFilter();
         filter.init(filterConfig(servletContext(components)));
 

@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.trusted;
 
 import java.io.IOException;
 import java.security.PublicKey;
@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 import org.jwtauth.config.SigningAlgorithm;
+import org.jwtauth.keys.KeyRequirements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * often than once per refresh interval, so tokens with made-up kids cannot turn this server into a load
  * generator against the issuer. A failed fetch keeps the previous keys. Thread-safe.
  */
-public final class RemoteJwks {
+final class RemoteJwks {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
     /** After a failure, try again sooner than the full interval, so a blip at start does not last minutes. */
@@ -38,7 +40,7 @@ public final class RemoteJwks {
     private volatile Instant fetchedAt;
     private Instant nextFetchAllowed = Instant.MIN;
 
-    public RemoteJwks(JwksFetcher fetcher, Duration refreshInterval, Duration cacheLifetime, Clock clock) {
+    RemoteJwks(JwksFetcher fetcher, Duration refreshInterval, Duration cacheLifetime, Clock clock) {
         this.fetcher = fetcher;
         this.refreshInterval = refreshInterval;
         this.cacheLifetime = cacheLifetime;
@@ -46,7 +48,7 @@ public final class RemoteJwks {
     }
 
     /** The key with this {@code kid} that may verify {@code algorithm}, fetching the JWKS if allowed. */
-    public Optional<PublicKey> key(String keyId, SigningAlgorithm algorithm) {
+    Optional<PublicKey> key(String keyId, SigningAlgorithm algorithm) {
         if (keyId == null || keyId.isEmpty()) {
             return Optional.empty();
         }
@@ -63,7 +65,7 @@ public final class RemoteJwks {
 
     /** RFC 7517 sections 4.2 to 4.4: a key marked for another use, operation or algorithm is not used. */
     private static boolean fits(PublicJsonWebKey jwk, SigningAlgorithm algorithm) {
-        java.util.List<String> operations = jwk.getKeyOps();
+        List<String> operations = jwk.getKeyOps();
         return (jwk.getUse() == null || "sig".equals(jwk.getUse()))
                 && (operations == null || operations.contains("verify"))
                 && (jwk.getAlgorithm() == null || algorithm.joseName().equals(jwk.getAlgorithm()))

@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.keys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.SigningAlgorithm;
@@ -139,6 +140,6 @@ final class KeyFileReader {
     }
 
     private static ConfigurationException refused(Path file, String why) {
-        return new ConfigurationException(SettingsParser.KEYS, "file " + file + " " + why);
+        return new ConfigurationException(ConfigKeys.KEYS, "file " + file + " " + why);
     }
 }

@@ -1,21 +1,19 @@
-package org.jwtauth.token;
+package org.jwtauth.keys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.util.Base64;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jose4j.keys.HmacKey;
 import org.jwtauth.config.SigningAlgorithm;
+import org.jwtauth.crypto.Base64Url;
+import org.jwtauth.crypto.Hmac;
+import org.jwtauth.token.SigningKeys;
 
 /** One shared HMAC secret (HS256/384/512) used to sign and to verify. */
 public final class HmacSigningKeys implements SigningKeys {
 
     private final SigningAlgorithm algorithm;
+    private final byte[] secret;
     private final HmacKey key;
     private final String keyId;
 
@@ -26,7 +24,8 @@ public final class HmacSigningKeys implements SigningKeys {
     /** With a {@code kid} given by the caller, for a secret that already has one (e.g. a JWK's). */
     HmacSigningKeys(SigningAlgorithm algorithm, byte[] secret, String keyId) {
         this.algorithm = algorithm;
-        this.key = new HmacKey(secret.clone());
+        this.secret = secret.clone();
+        this.key = new HmacKey(this.secret);
         this.keyId = keyId;
     }
 
@@ -35,14 +34,7 @@ public final class HmacSigningKeys implements SigningKeys {
      * an HMAC of a fixed label (a plain hash of a weak secret would help an offline guess).
      */
     private static String deriveKeyId(byte[] secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal("jwt-servlet-auth key id".getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JRE", e);
-        }
+        return Base64Url.encode(Hmac.derive(secret, "jwt-servlet-auth key id")).substring(0, 16);
     }
 
     @Override
@@ -58,6 +50,12 @@ public final class HmacSigningKeys implements SigningKeys {
     @Override
     public Key signingKey() {
         return key;
+    }
+
+    /** The secret itself: it is what this deployment already keeps secret. */
+    @Override
+    public byte[] derivationSeed() {
+        return secret.clone();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.trusted;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.time.Duration;
  * cap, and never a URL taken from a token (RFC 8725 section 3.10). Plain {@link HttpURLConnection} starts no
  * background threads that would outlive the web application.
  */
-public class JwksFetcher {
+class JwksFetcher {
 
     /** A JWKS of a few dozen keys is a few tens of KB. */
     static final int MAX_BYTES = 256 * 1024;
@@ -21,13 +21,13 @@ public class JwksFetcher {
     private final URI uri;
     private final int timeoutMillis;
 
-    public JwksFetcher(URI uri, Duration timeout) {
+    JwksFetcher(URI uri, Duration timeout) {
         this.uri = uri;
         this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
     }
 
     /** The response body of a 200 answer. */
-    public String fetch() throws IOException {
+    String fetch() throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         try {
             connection.setInstanceFollowRedirects(false);
@@ -47,7 +47,7 @@ public class JwksFetcher {
         }
     }
 
-    public URI uri() {
+    URI uri() {
         return uri;
     }
 

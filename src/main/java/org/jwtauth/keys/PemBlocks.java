@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.keys;
 
 import java.util.ArrayList;
 import java.util.Base64;

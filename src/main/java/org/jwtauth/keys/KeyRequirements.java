@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.keys;
 
 import java.math.BigInteger;
 import java.security.PublicKey;
@@ -15,7 +15,7 @@ import org.jwtauth.config.SigningAlgorithm;
  * deployer did not choose. RSA moduli made by the Infineon RSA library (ROCA, CVE-2017-15361) are refused too:
  * their private key can be computed from the public key.
  */
-final class KeyRequirements {
+public final class KeyRequirements {
 
     static final int MIN_RSA_BITS = 2048;
 
@@ -27,7 +27,7 @@ final class KeyRequirements {
     }
 
     /** Why {@code key} cannot be used with {@code algorithm}, or null when it can. */
-    static String problem(SigningAlgorithm algorithm, PublicKey key) {
+    public static String problem(SigningAlgorithm algorithm, PublicKey key) {
         switch (algorithm.keyFamily()) {
             case RSA:
                 if (!(key instanceof RSAPublicKey)) {

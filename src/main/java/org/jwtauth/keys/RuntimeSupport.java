@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.keys;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -7,6 +7,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.SigningAlgorithm;
@@ -23,7 +24,7 @@ public final class RuntimeSupport {
 
     /** Refuses {@code algorithm} with a message naming {@code jwtauth.algorithm} when this JRE cannot be trusted with it. */
     public static void requireAlgorithm(SigningAlgorithm algorithm) {
-        requireAlgorithm(algorithm, SettingsParser.ALGORITHM);
+        requireAlgorithm(algorithm, ConfigKeys.ALGORITHM);
     }
 
     /** As {@link #requireAlgorithm(SigningAlgorithm)}, naming {@code key} in the message. */

@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.keys;
 
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.trusted;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +22,7 @@ import org.jwtauth.config.SettingsParser;
 import org.jwtauth.testing.MutableClock;
 import org.jwtauth.testing.TestKeys;
 
-class BearerTokenVerifierTest {
+class IssuerRoutingVerifierTest {
 
     private static final String IDP = "https://idp.example";
 
@@ -34,7 +34,7 @@ class BearerTokenVerifierTest {
             "jwtauth.trusted.issuer", IDP, "jwtauth.trusted.jwksUrl", "https://idp.example/jwks",
             "jwtauth.trusted.rolesClaim", "groups"))).parse();
     private final HmacSigningKeys ownKeys = new HmacSigningKeys(settings.algorithm(), settings.secret());
-    private final BearerTokenVerifier verifier = new BearerTokenVerifier(
+    private final IssuerRoutingVerifier verifier = new IssuerRoutingVerifier(
             new AccessTokenVerifier(ownKeys, "https://app.example", "app", "roles", Duration.ofMinutes(15),
                     Duration.ofSeconds(30), clock),
             IDP, new TrustedIssuerVerifier(settings.trustedIssuer().orElseThrow(),

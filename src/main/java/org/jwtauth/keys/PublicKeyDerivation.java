@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.keys;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.keys;
 
 import java.nio.file.Path;
 import java.security.Key;
@@ -15,9 +15,11 @@ import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
+import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.SigningAlgorithm;
+import org.jwtauth.token.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +55,7 @@ public final class AsymmetricSigningKeys implements SigningKeys {
                 if (known == null) {
                     byId.put(key.keyId(), key);
                 } else if (!Arrays.equals(known.publicKey().getEncoded(), key.publicKey().getEncoded())) {
-                    throw new ConfigurationException(SettingsParser.KEYS, "file " + key.source() + " holds a key whose"
+                    throw new ConfigurationException(ConfigKeys.KEYS, "file " + key.source() + " holds a key whose"
                             + " kid " + key.keyId() + " is already used by another key in " + known.source());
                 } else if (known.privateKey().isEmpty() && key.privateKey().isPresent()) {
                     byId.put(key.keyId(), key); // e.g. a certificate listed before its private key
@@ -61,7 +63,7 @@ public final class AsymmetricSigningKeys implements SigningKeys {
             }
         }
         ConfiguredKey signing = byId.values().stream().filter(k -> k.privateKey().isPresent()).findFirst()
-                .orElseThrow(() -> new ConfigurationException(SettingsParser.KEYS, "none of the files " + files
+                .orElseThrow(() -> new ConfigurationException(ConfigKeys.KEYS, "none of the files " + files
                         + " holds a private key to sign with (a PKCS#8 PRIVATE KEY block or a JWK with \"d\")"));
         Map<String, PublicKey> keys = new LinkedHashMap<>();
         byId.forEach((kid, key) -> keys.put(kid, key.publicKey()));
@@ -123,6 +125,7 @@ public final class AsymmetricSigningKeys implements SigningKeys {
      * The signing key's PKCS#8 encoding, from which other secrets of this deployment are derived with an HMAC
      * (so that no extra secret has to be configured). Never log it.
      */
+    @Override
     public byte[] derivationSeed() {
         return signing.privateKey().orElseThrow().getEncoded();
     }

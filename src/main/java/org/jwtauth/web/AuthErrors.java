@@ -1,0 +1,89 @@
+package org.jwtauth.web;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.jwtauth.config.DurationValues;
+import org.jwtauth.refresh.StoreUnavailableException;
+import org.jwtauth.token.InvalidTokenException.Reason;
+
+/**
+ * Every error answer of the library, in one catalogue (as Spring Security's {@code BearerTokenErrors}): status,
+ * code and a fixed description, so the answers of design section 3 can be read in one place. Codes are those of
+ * RFC 6749 section 5.2 and RFC 6750 section 3.1; descriptions never quote input.
+ */
+final class AuthErrors {
+
+    static final String INVALID_REQUEST = "invalid_request";
+    static final String INVALID_TOKEN = "invalid_token";
+    static final String INSUFFICIENT_SCOPE_CODE = "insufficient_scope";
+    static final String INVALID_GRANT = "invalid_grant";
+    static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
+    /** RFC 8628 section 3.5's "slow_down", the closest OAuth has to "too many attempts". */
+    static final String SLOW_DOWN = "slow_down";
+    static final String SERVER_ERROR = "server_error";
+    static final String NOT_FOUND = "not_found";
+
+    // --- bearer authentication (RFC 6750 section 3) -----------------------------------------------------------
+
+    /** RFC 6750 section 3.1: a request without any authentication information gets no error code. */
+    static final OAuthError MISSING_TOKEN = OAuthError.challengeOnly();
+    static final OAuthError MALFORMED_REQUEST = OAuthError.of(400, INVALID_REQUEST,
+            "The request must carry exactly one Authorization header with a Bearer token, and no token in the URL")
+            .asChallenge();
+    static final OAuthError INSUFFICIENT_SCOPE = OAuthError.of(403, INSUFFICIENT_SCOPE_CODE,
+            "The access token does not grant a role this resource requires").asChallenge();
+    private static final Map<Reason, OAuthError> INVALID_TOKENS = new EnumMap<>(Reason.class);
+
+    static {
+        for (Reason reason : Reason.values()) {
+            INVALID_TOKENS.put(reason, OAuthError.of(401, INVALID_TOKEN, reason.description()).asChallenge());
+        }
+    }
+
+    // --- token endpoints (RFC 6749 section 5.2) ---------------------------------------------------------------
+
+    static final OAuthError NOT_POST = OAuthError.of(405, INVALID_REQUEST, "Only POST is allowed")
+            .withHeader("Allow", "POST");
+    static final OAuthError UNSUPPORTED_MEDIA_TYPE = OAuthError.of(415, INVALID_REQUEST,
+            "The body must be application/json or application/x-www-form-urlencoded");
+    static final OAuthError MALFORMED_BODY = OAuthError.of(400, INVALID_REQUEST,
+            "The body is not a valid JSON object of the expected fields");
+    static final OAuthError MALFORMED_AUTHORIZATION = OAuthError.of(400, INVALID_REQUEST,
+            "The Authorization header is malformed");
+    static final OAuthError TWO_ACCESS_TOKENS = OAuthError.of(400, INVALID_REQUEST,
+            "Send the access token either in the body or in the Authorization header, not both");
+    /** One answer for unknown user and wrong password, so the endpoint tells no one which users exist. */
+    static final OAuthError BAD_CREDENTIALS = OAuthError.of(400, INVALID_GRANT,
+            "The username or password is incorrect");
+    static final OAuthError REFRESH_REFUSED = OAuthError.of(400, INVALID_GRANT,
+            "The refresh token or access token is invalid, expired or revoked");
+    static final OAuthError STORE_UNAVAILABLE = OAuthError.of(503, TEMPORARILY_UNAVAILABLE,
+            "The token store is temporarily unavailable").withHeader("Retry-After",
+            Long.toString(StoreUnavailableException.RETRY_AFTER.getSeconds()));
+    static final OAuthError UNEXPECTED = OAuthError.of(500, SERVER_ERROR, "The request could not be processed");
+
+    // --- JWKS endpoint -----------------------------------------------------------------------------------------
+
+    static final OAuthError NO_PUBLIC_KEYS = OAuthError.of(404, NOT_FOUND,
+            "This application signs with a shared secret and publishes no keys");
+
+    private AuthErrors() {
+    }
+
+    static OAuthError invalidToken(Reason reason) {
+        return INVALID_TOKENS.get(reason);
+    }
+
+    /** The field's name is ours (a constant of {@link Fields}), never the client's text. */
+    static OAuthError missingField(String name) {
+        return OAuthError.of(400, INVALID_REQUEST, "A required field is missing: " + name);
+    }
+
+    /** RFC 6585 section 4, with {@code Retry-After} in whole seconds, rounded up. */
+    static OAuthError tooManyAttempts(Duration wait) {
+        return OAuthError.of(429, SLOW_DOWN, "Too many failed logins; try again later")
+                .withHeader("Retry-After", Long.toString(DurationValues.secondsRoundedUp(wait)));
+    }
+}

@@ -1,0 +1,68 @@
+package org.jwtauth.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jwtauth.token.InvalidTokenException;
+import org.jwtauth.token.JwtPrincipal;
+import org.jwtauth.token.TokenVerifier;
+
+/**
+ * The one bearer-authentication step (RFC 6750): a request becomes the caller its token describes, no caller at
+ * all, or the error to answer. The filter and the endpoints that need a caller (logout of all devices) share it;
+ * the refresh endpoint shares its {@link #resolver()}, since it verifies an expired token its own way.
+ */
+final class BearerAuthentication {
+
+    /** What a request amounts to: exactly one of a principal, an error, or nothing (no bearer token). */
+    static final class Result {
+        private static final Result ABSENT = new Result(null, null);
+
+        private final JwtPrincipal principal;
+        private final OAuthError error;
+
+        private Result(JwtPrincipal principal, OAuthError error) {
+            this.principal = principal;
+            this.error = error;
+        }
+
+        boolean isAbsent() {
+            return principal == null && error == null;
+        }
+
+        /** The principal, or null when there is none. */
+        JwtPrincipal principal() {
+            return principal;
+        }
+
+        /** The error, or null; a request without a token has the bare challenge as its error when one is required. */
+        OAuthError error() {
+            return isAbsent() ? AuthErrors.MISSING_TOKEN : error;
+        }
+    }
+
+    private final BearerTokenResolver resolver = new BearerTokenResolver();
+    private final TokenVerifier verifier;
+
+    BearerAuthentication(TokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    Result authenticate(HttpServletRequest request) {
+        BearerTokenResolver.Resolution resolution = resolver.resolve(request);
+        if (resolution.isMalformed()) {
+            return new Result(null, AuthErrors.MALFORMED_REQUEST);
+        }
+        if (resolution.isAbsent()) {
+            return Result.ABSENT;
+        }
+        try {
+            return new Result(verifier.verify(resolution.token()), null);
+        } catch (InvalidTokenException e) {
+            return new Result(null, AuthErrors.invalidToken(e.reason()));
+        }
+    }
+
+    BearerTokenResolver resolver() {
+        return resolver;
+    }
+}
