@@ -22,7 +22,7 @@ public final class HmacSigningKeys implements SigningKeys {
     }
 
     /** With a {@code kid} given by the caller, for a secret that already has one (e.g. a JWK's). */
-    HmacSigningKeys(SigningAlgorithm algorithm, byte[] secret, String keyId) {
+    public HmacSigningKeys(SigningAlgorithm algorithm, byte[] secret, String keyId) {
         this.algorithm = algorithm;
         this.secret = secret.clone();
         this.key = new HmacKey(this.secret);

@@ -31,7 +31,7 @@ import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.Users;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.it.support.WebXml;
-import org.jwtauth.token.HmacSigningKeys;
+import org.jwtauth.keys.HmacSigningKeys;
 import org.jwtauth.token.JwtPrincipal;
 
 /**

@@ -23,6 +23,7 @@ import org.jose4j.json.JsonUtil;
 import org.jwtauth.config.SigningAlgorithm;
 import org.jwtauth.token.InvalidTokenException.Reason;
 import org.junit.jupiter.api.Test;
+import org.jwtauth.keys.HmacSigningKeys;
 import org.jwtauth.testing.JoseText;
 
 /** Tokens written by {@link AccessTokenIssuer} and read back by {@link AccessTokenVerifier}. */
@@ -150,7 +151,7 @@ class AccessTokenRoundTripTest {
     @Test
     void verifyWhenRolesClaimNameConfiguredThenItIsReadFromThatClaim() throws Exception {
         AccessTokenIssuer groupsIssuer = new AccessTokenIssuer(KEYS, ISSUER, AUDIENCE, "groups", LIFETIME, clock);
-        AccessTokenVerifier groupsVerifier = new AccessTokenVerifier(KEYS, ISSUER, AUDIENCE, "groups", LIFETIME, SKEW,
+        AccessTokenVerifier groupsVerifier = AccessTokenVerifier.forOwnTokens(KEYS, ISSUER, AUDIENCE, "groups", LIFETIME, SKEW,
                 clock);
         String token = groupsIssuer.issue("alice", List.of("ops"), "f", Map.of()).token();
         assertEquals(Set.of("ops"), groupsVerifier.verify(token).roles());
@@ -164,7 +165,7 @@ class AccessTokenRoundTripTest {
             String token = new AccessTokenIssuer(keys, ISSUER, AUDIENCE, ROLES, LIFETIME, clock)
                     .issue("alice", List.of("user"), "f", Map.of()).token();
             assertEquals(alg.joseName(), json(token.split("\\.")[0]).get("alg"));
-            AccessTokenVerifier v = new AccessTokenVerifier(keys, ISSUER, AUDIENCE, ROLES, LIFETIME, SKEW, clock);
+            AccessTokenVerifier v = AccessTokenVerifier.forOwnTokens(keys, ISSUER, AUDIENCE, ROLES, LIFETIME, SKEW, clock);
             assertEquals("alice", v.verify(token).getName());
             // The HS256 verifier with another key refuses it.
             assertEquals(Reason.INVALID, assertThrows(InvalidTokenException.class, () -> verifier.verify(token)).reason());

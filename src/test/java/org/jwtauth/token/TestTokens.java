@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.jose4j.json.JsonUtil;
 import org.jwtauth.config.SigningAlgorithm;
+import org.jwtauth.keys.HmacSigningKeys;
 
 import static org.jwtauth.testing.JoseText.b64;
 import static org.jwtauth.testing.JoseText.decode;
@@ -37,7 +38,7 @@ final class TestTokens {
     }
 
     static AccessTokenVerifier verifier(Clock clock) {
-        return new AccessTokenVerifier(KEYS, ISSUER, AUDIENCE, ROLES, LIFETIME, SKEW, clock);
+        return AccessTokenVerifier.forOwnTokens(KEYS, ISSUER, AUDIENCE, ROLES, LIFETIME, SKEW, clock);
     }
 
     static Clock fixedAt(long epochSecond) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
+import org.jwtauth.keys.HmacSigningKeys;
 import org.jwtauth.testing.MutableClock;
 import org.jwtauth.testing.TestKeys;
+import org.jwtauth.token.AccessTokenIssuer;
+import org.jwtauth.token.AccessTokenVerifier;
+import org.jwtauth.token.InvalidTokenException;
+import org.jwtauth.token.InvalidTokenException.Reason;
+import org.jwtauth.token.JwtPrincipal;
 
 class IssuerRoutingVerifierTest {
 
@@ -35,11 +42,11 @@ class IssuerRoutingVerifierTest {
             "jwtauth.trusted.rolesClaim", "groups"))).parse();
     private final HmacSigningKeys ownKeys = new HmacSigningKeys(settings.algorithm(), settings.secret());
     private final IssuerRoutingVerifier verifier = new IssuerRoutingVerifier(
-            new AccessTokenVerifier(ownKeys, "https://app.example", "app", "roles", Duration.ofMinutes(15),
+            AccessTokenVerifier.forOwnTokens(ownKeys, "https://app.example", "app", "roles", Duration.ofMinutes(15),
                     Duration.ofSeconds(30), clock),
-            IDP, new TrustedIssuerVerifier(settings.trustedIssuer().orElseThrow(),
+            IDP, TrustedIssuers.verifier(settings.trustedIssuer().orElseThrow(),
                     new RemoteJwks(new StaticFetcher(), Duration.ofMinutes(5), Duration.ofHours(1), clock),
-                    Duration.ofSeconds(30), clock));
+                    settings, clock));
 
     @Test
     void trustedIssuerTokenTypedJwtWithoutSidIsAccepted() throws Exception {
@@ -85,14 +92,33 @@ class IssuerRoutingVerifierTest {
         assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
     }
 
+    @Test
+    void verifyWhenTrustedIssuerRolesHoldANullThenInvalidTokenNotAnUncheckedException() throws Exception {
+        String token = idpToken("JWT", IDP, "app", "idp-key", Arrays.asList("admin", null));
+
+        assertEquals(Reason.INVALID, assertThrows(InvalidTokenException.class, () -> verifier.verify(token)).reason());
+    }
+
+    @Test
+    void verifyWhenTrustedIssuerWritesRolesAsOneSpaceSeparatedStringThenEachIsARole() throws Exception {
+        String token = idpToken("JWT", IDP, "app", "idp-key", " admin  auditor ");
+
+        assertEquals(Set.of("admin", "auditor"), verifier.verify(token).roles());
+    }
+
     private String idpToken(String type, String issuer, String audience, String kid) throws Exception {
+        return idpToken(type, issuer, audience, kid, List.of("admin"));
+    }
+
+    private String idpToken(String type, String issuer, String audience, String kid, Object groups)
+            throws Exception {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setAudience(audience);
         claims.setSubject("bob");
         claims.setIssuedAt(NumericDate.fromSeconds(clock.instant().getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(clock.instant().getEpochSecond() + 300));
-        claims.setStringListClaim("groups", "admin");
+        claims.setClaim("groups", groups);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setHeader("typ", type);
         jws.setAlgorithmHeaderValue("RS256");

@@ -21,11 +21,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jose4j.json.JsonUtil;
 import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
+import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
+import org.jwtauth.keys.HmacSigningKeys;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
-import org.jwtauth.token.HmacSigningKeys;
 import org.junit.jupiter.api.Test;
 
 /** The filter end to end with servlet doubles: whether the chain runs, and the status and challenge otherwise. */
@@ -40,11 +41,8 @@ class BearerTokenFilterTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(keys, settings.issuer(), settings.audience(),
             settings.rolesClaim(), settings.accessTokenLifetime(), clock);
-    private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, settings.issuer(), settings.audience(),
+    private final AccessTokenVerifier verifier = AccessTokenVerifier.forOwnTokens(keys, settings.issuer(), settings.audience(),
             settings.rolesClaim(), settings.accessTokenLifetime(), settings.clockSkew(), clock);
-    private final Map<String, Object> attributes = new HashMap<>(Map.of(JwtAuthComponents.ATTRIBUTE,
-            new JwtAuthComponents(settings, REALM, clock, issuer, verifier, null, null, null, keys,
-                    new org.jwtauth.token.IssuerRoutingVerifier(verifier))));
 
     private final Fakes.Response response = new Fakes.Response();
     private final Fakes.Chain chain = new Fakes.Chain();
@@ -54,8 +52,8 @@ class BearerTokenFilterTest {
         for (int i = 0; i < initParams.length; i += 2) {
             params.put(initParams[i], initParams[i + 1]);
         }
-        BearerTokenFilter f = new BearerTokenFilter();
-        f.init(Fakes.filterConfig(params, Fakes.context(attributes)));
+        BearerTokenFilter f = new BearerTokenFilter(verifier, REALM);
+        f.init(Fakes.filterConfig(params, Fakes.context(new HashMap<>())));
         return f;
     }
 
@@ -206,9 +204,29 @@ class BearerTokenFilterTest {
 
     @Test
     void initWhenListenerHasNotRunThenServletException() {
-        attributes.clear();
-        ServletException e = assertThrows(ServletException.class, () -> filter());
+        ServletException e = assertThrows(ServletException.class, () -> new BearerTokenFilter()
+                .init(Fakes.filterConfig(Map.of(), Fakes.context(new HashMap<>()))));
         assertTrue(e.getMessage().contains("not initialised"), e.getMessage());
+    }
+
+    @Test
+    void initWhenTheListenerFailedThenServletExceptionSaysWhatFailed() {
+        Map<String, Object> attributes = new HashMap<>(Map.of(JwtAuthComponents.ATTRIBUTE, StartupFailure.of(
+                new ConfigurationException(ConfigKeys.SECRET, "is shorter than 256 bits, the minimum for HS256"))));
+        ServletException e = assertThrows(ServletException.class, () -> new BearerTokenFilter()
+                .init(Fakes.filterConfig(Map.of(), Fakes.context(attributes))));
+        assertEquals("jwt-servlet-auth did not start: jwtauth.secret: is shorter than 256 bits, the minimum for HS256",
+                e.getMessage());
+    }
+
+    @Test
+    void initWhenTheListenerFailedUnexpectedlyThenServletExceptionNamesOnlyTheFailuresType() {
+        Map<String, Object> attributes = new HashMap<>(Map.of(JwtAuthComponents.ATTRIBUTE,
+                StartupFailure.of(new IllegalStateException("jdbc:postgresql://db/app?password=hunter2"))));
+        ServletException e = assertThrows(ServletException.class, () -> new BearerTokenFilter()
+                .init(Fakes.filterConfig(Map.of(), Fakes.context(attributes))));
+        assertTrue(e.getMessage().contains("java.lang.IllegalStateException"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
 
     @Test

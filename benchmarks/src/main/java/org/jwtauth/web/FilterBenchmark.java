@@ -20,9 +20,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jwtauth.bench.Fixtures;
 import org.jwtauth.config.Settings;
+import org.jwtauth.keys.HmacSigningKeys;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
-import org.jwtauth.token.HmacSigningKeys;
 import org.jwtauth.token.SigningKeys;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,7 +67,7 @@ public class FilterBenchmark {
         SigningKeys keys = new HmacSigningKeys(settings.algorithm(), settings.secret());
         AccessTokenIssuer issuer = new AccessTokenIssuer(keys, settings.issuer(), settings.audience(),
                 settings.rolesClaim(), settings.accessTokenLifetime(), clock);
-        AccessTokenVerifier verifier = new AccessTokenVerifier(keys, settings.issuer(), settings.audience(),
+        AccessTokenVerifier verifier = AccessTokenVerifier.forOwnTokens(keys, settings.issuer(), settings.audience(),
                 settings.rolesClaim(), settings.accessTokenLifetime(), settings.clockSkew(), clock);
         // The filter uses only the verifier and the realm; the store, authenticator and throttle stay out.
         JwtAuthComponents components = new JwtAuthComponents(settings, "bench", clock, issuer, verifier, null, null,

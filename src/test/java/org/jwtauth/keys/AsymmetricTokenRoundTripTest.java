@@ -1,4 +1,4 @@
-package org.jwtauth.token;
+package org.jwtauth.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +21,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.config.SigningAlgorithm;
 import org.jwtauth.testing.MutableClock;
 import org.jwtauth.testing.TestKeys;
+import org.jwtauth.token.AccessTokenIssuer;
+import org.jwtauth.token.AccessTokenVerifier;
+import org.jwtauth.token.InvalidTokenException;
+import org.jwtauth.token.JwtPrincipal;
+import org.jwtauth.token.SigningKeys;
 
 class AsymmetricTokenRoundTripTest {
 
@@ -103,7 +108,7 @@ class AsymmetricTokenRoundTripTest {
     }
 
     private AccessTokenVerifier verifier(SigningKeys keys) {
-        return new AccessTokenVerifier(keys, "https://app.example", "app", "roles", LIFETIME, Duration.ofSeconds(30),
+        return AccessTokenVerifier.forOwnTokens(keys, "https://app.example", "app", "roles", LIFETIME, Duration.ofSeconds(30),
                 clock);
     }
 }
