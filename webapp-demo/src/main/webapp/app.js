@@ -13,7 +13,6 @@
   // origin until the tab closes; for a demo, memory is the clearer choice.
   var session = null; // { accessToken, refreshToken, claims, expiresAt (ms) }
   var pendingRefresh = null; // one refresh at a time: a refresh token works once (rotation)
-  var timer = null;
 
   var el = function (id) { return document.getElementById(id); };
 
@@ -204,6 +203,6 @@
   el('refresh').addEventListener('click', function () { refresh(); });
   el('logout').addEventListener('click', logout);
   el('clear-log').addEventListener('click', function () { el('log').textContent = ''; });
-  timer = setInterval(tick, 1000);
+  setInterval(tick, 1000); // for the page's lifetime: tick() also shows the signed-out state
   render();
 }());

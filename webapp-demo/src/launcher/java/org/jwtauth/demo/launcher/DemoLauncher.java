@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.eclipse.jetty.server.Server;
 
@@ -97,29 +98,35 @@ public final class DemoLauncher {
         String host = options.host().equals("0.0.0.0") ? "localhost" : options.host();
         String base = "http://" + host + ":" + port;
         Map.Entry<String, DemoJetty.User> first = users.entrySet().iterator().next();
-        StringBuilder out = new StringBuilder();
-        out.append('\n')
-                .append("jwt-servlet-auth demo is running on embedded Jetty 12 (ee10). Stop it with Ctrl+C.\n\n")
-                .append("  Page:     ").append(base).append("/\n")
-                .append("  WAR:      ").append(options.war().toAbsolutePath()).append('\n')
-                .append("  Data:     ").append(data.dir()).append('\n')
-                .append("  Tokens:   ").append(storeNote).append('\n')
-                .append("  Secret:   ").append(secretNote).append('\n')
-                .append("  Users:    realm \"").append(DemoJetty.REALM).append("\" from ").append(data.usersFile())
-                .append(DemoData.permissionWarning(data.usersFile())).append('\n');
-        users.forEach((name, user) -> out.append("            ").append(name).append(" / ").append(user.password())
-                .append("   roles: ").append(String.join(", ", user.roles())).append('\n'));
-        out.append('\n')
-                .append("Try it with curl (bash):\n\n")
-                .append("  BASE=").append(base).append('\n')
-                .append("  RESP=$(curl -s -X POST \"$BASE/auth/login\" -H 'Content-Type: application/json' -d '{\"username\":\"")
-                .append(first.getKey()).append("\",\"password\":\"").append(first.getValue().password())
-                .append("\"}'); echo \"$RESP\"\n")
-                .append("  ACCESS=$(printf '%s' \"$RESP\" | sed -n 's/.*\"accessToken\" *: *\"\\([^\"]*\\)\".*/\\1/p')\n")
-                .append("  REFRESH=$(printf '%s' \"$RESP\" | sed -n 's/.*\"refreshToken\" *: *\"\\([^\"]*\\)\".*/\\1/p')\n")
-                .append("  curl -s \"$BASE/api/me\" -H \"Authorization: Bearer $ACCESS\"; echo\n")
-                .append("  curl -s -X POST \"$BASE/auth/refresh\" -H 'Content-Type: application/json' -d \"{\\\"accessToken\\\":\\\"$ACCESS\\\",\\\"refreshToken\\\":\\\"$REFRESH\\\"}\"; echo\n");
-        System.out.println(out);
+        String userLines = users.entrySet().stream()
+                .map(user -> "            " + user.getKey() + " / " + user.getValue().password()
+                        + "   roles: " + String.join(", ", user.getValue().roles()))
+                .collect(Collectors.joining("\n"));
+        // A shell script to paste: %% is a literal % for formatted(), \\ a backslash for the text block.
+        String banner = """
+
+                jwt-servlet-auth demo is running on embedded Jetty 12 (ee10). Stop it with Ctrl+C.
+
+                  Page:     %s/
+                  WAR:      %s
+                  Data:     %s
+                  Tokens:   %s
+                  Secret:   %s
+                  Users:    realm "%s" from %s%s
+                %s
+
+                Try it with curl (bash):
+
+                  BASE=%s
+                  RESP=$(curl -s -X POST "$BASE/auth/login" -H 'Content-Type: application/json' -d '{"username":"%s","password":"%s"}'); echo "$RESP"
+                  ACCESS=$(printf '%%s' "$RESP" | sed -n 's/.*"accessToken" *: *"\\([^"]*\\)".*/\\1/p')
+                  REFRESH=$(printf '%%s' "$RESP" | sed -n 's/.*"refreshToken" *: *"\\([^"]*\\)".*/\\1/p')
+                  curl -s "$BASE/api/me" -H "Authorization: Bearer $ACCESS"; echo
+                  curl -s -X POST "$BASE/auth/refresh" -H 'Content-Type: application/json' -d "{\\"accessToken\\":\\"$ACCESS\\",\\"refreshToken\\":\\"$REFRESH\\"}"; echo
+                """.formatted(base, options.war().toAbsolutePath(), data.dir(), storeNote, secretNote,
+                DemoJetty.REALM, data.usersFile(), DemoData.permissionWarning(data.usersFile()), userLines,
+                base, first.getKey(), first.getValue().password());
+        System.out.println(banner);
         System.out.flush();
     }
 
