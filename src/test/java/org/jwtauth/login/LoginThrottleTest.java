@@ -1,14 +1,17 @@
 package org.jwtauth.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.jwtauth.config.ConfigSource;
+import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.ThrottleSettings;
 import org.jwtauth.testing.MutableClock;
@@ -18,7 +21,7 @@ class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
 
     private static ThrottleSettings settings(String... keyValues) {
-        Map<String, String> map = new java.util.HashMap<>(Map.of(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef"));
+        Map<String, String> map = new HashMap<>(Map.of(SettingsParser.SECRET, "0123456789abcdef0123456789abcdef"));
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put(keyValues[i], keyValues[i + 1]);
         }
@@ -34,7 +37,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void defaultsAreFiveAttemptsPerUsernameTwentyPerAddressOneSecondDoublingToFifteenMinutes() {
+    void settingsWhenNothingConfiguredThenFiveAttemptsPerUsernameTwentyPerAddressOneSecondDoublingToFifteenMinutes() {
         ThrottleSettings s = settings();
         assertEquals(5, s.usernameAttempts());
         assertEquals(20, s.addressAttempts());
@@ -44,7 +47,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theFirstFiveFailuresOfAUsernameCostNothingAndEachFurtherOneDoublesTheLockout() {
+    void waitWhenAUsernameFailedFiveTimesThenZeroAndEachFurtherFailureDoublesTheLockout() {
         fail("alice", "10.0.0.1", 5);
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.1"));
         fail("alice", "10.0.0.1", 1);
@@ -58,20 +61,20 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theLockoutNeverExceedsTheMaximum() {
+    void waitWhenFailuresKeepComingThenTheLockoutNeverExceedsTheMaximum() {
         fail("alice", "10.0.0.1", 60);
         assertEquals(Duration.ofMinutes(15), throttle.waitBeforeAttempt("alice", "10.0.0.9"));
     }
 
     @Test
-    void usernamesAreCountedCaseInsensitively() {
+    void recordFailureWhenUsernamesDifferOnlyInCaseThenTheyCountAsOne() {
         fail("Alice", "10.0.0.1", 3);
         fail("ALICE", "10.0.0.2", 3);
         assertTrue(throttle.waitBeforeAttempt("alice", "10.0.0.3").compareTo(Duration.ZERO) > 0);
     }
 
     @Test
-    void oneAddressGuessingManyUsernamesIsLockedOutAfterTwentyFailures() {
+    void waitWhenOneAddressFailedTwentyTimesAcrossUsernamesThenThatAddressIsLockedOut() {
         for (int i = 0; i < 20; i++) {
             throttle.recordFailure("user" + i, "10.0.0.66");
         }
@@ -82,7 +85,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void aSuccessfulLoginClearsTheUsernameButNotTheAddress() {
+    void recordSuccessWhenUsernameWasLockedOutThenItsCountStartsOver() {
         fail("alice", "10.0.0.1", 6);
         throttle.recordSuccess("alice");
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.2"));
@@ -91,7 +94,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void countsAreForgottenAfterAQuietPeriod() {
+    void recordFailureWhenAQuietPeriodPassedThenEarlierFailuresAreForgotten() {
         fail("alice", "10.0.0.1", 5);
         clock.advance(Duration.ofMinutes(16));
         fail("alice", "10.0.0.1", 1);
@@ -99,7 +102,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void memoryStaysBoundedWhateverTheNumberOfDistinctUsernames() {
+    void recordFailureWhenManyDistinctUsernamesThenMemoryStaysBounded() {
         FailureCounter counter = new FailureCounter(5, Duration.ofSeconds(1), Duration.ofMinutes(15), 1000);
         for (int i = 0; i < 100_000; i++) {
             counter.recordFailure("user" + i, clock.instant());
@@ -108,12 +111,11 @@ class LoginThrottleTest {
     }
 
     @Test
-    void throttleSettingsAreValidatedNamingTheKey() {
-        org.jwtauth.config.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.jwtauth.config.ConfigurationException.class,
+    void parseWhenThrottleSettingIsInvalidThenRefusedNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> settings(SettingsParser.THROTTLE_ATTEMPTS, "many"));
         assertEquals(SettingsParser.THROTTLE_ATTEMPTS, e.key());
-        e = org.junit.jupiter.api.Assertions.assertThrows(org.jwtauth.config.ConfigurationException.class,
+        e = assertThrows(ConfigurationException.class,
                 () -> settings(SettingsParser.THROTTLE_DELAY, "PT10M", SettingsParser.THROTTLE_MAX_DELAY, "PT1M"));
         assertEquals(SettingsParser.THROTTLE_MAX_DELAY, e.key());
     }
