@@ -52,8 +52,28 @@ class RefreshTokenServiceTest {
         void run() throws Exception;
     }
 
+    /** Presents {@code token} as alice, on the family it was issued in. */
+    private static IssuedRefreshToken refresh(RefreshTokenService service, IssuedRefreshToken token)
+            throws RefreshRejectedException {
+        return service.rotate(token.token(), "alice", token.familyId());
+    }
+
+    /** Why presenting {@code token} as alice, on its own family, is refused. */
+    private static Reason refusal(RefreshTokenService service, IssuedRefreshToken token) {
+        return reason(() -> refresh(service, token));
+    }
+
+    private RefreshTokenState stateOf(IssuedRefreshToken token) {
+        return store.findByHash(RefreshTokens.hash(token.token())).get().state();
+    }
+
+    /** Well-formed, but never issued by the service under test. */
+    private static String unknownToken() {
+        return new RefreshTokens(new SecureRandom(), new byte[32]).newToken();
+    }
+
     @Test
-    void startFamilyIssues43CharacterTokenAndStoresOnlyItsHash() {
+    void startFamilyWhenCalledThenIssues43CharacterTokenAndStoresOnlyItsHash() {
         IssuedRefreshToken issued = service(Duration.ZERO).startFamily("alice");
         assertEquals(43, issued.token().length());
         assertTrue(store.findByHash(RefreshTokens.hash(issued.token())).isPresent());
@@ -65,11 +85,11 @@ class RefreshTokenServiceTest {
     void rotateWhenTokenActiveThenSuccessorWorksAndPredecessorIsRotated() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken first = service.startFamily("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.familyId());
+        IssuedRefreshToken second = refresh(service, first);
         assertNotEquals(first.token(), second.token());
         assertEquals(first.familyId(), second.familyId());
-        assertEquals(RefreshTokenState.ROTATED, store.findByHash(RefreshTokens.hash(first.token())).get().state());
-        IssuedRefreshToken third = service.rotate(second.token(), "alice", first.familyId());
+        assertEquals(RefreshTokenState.ROTATED, stateOf(first));
+        IssuedRefreshToken third = refresh(service, second);
         assertEquals(43, third.token().length());
     }
 
@@ -78,12 +98,12 @@ class RefreshTokenServiceTest {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken laptop = service.startFamily("alice");
         IssuedRefreshToken phone = service.startFamily("alice");
-        IssuedRefreshToken laptopNext = service.rotate(laptop.token(), "alice", laptop.familyId());
+        IssuedRefreshToken laptopNext = refresh(service, laptop);
         clock.advance(Duration.ofMinutes(1));
 
-        assertEquals(Reason.REUSED, reason(() -> service.rotate(laptop.token(), "alice", laptop.familyId())));
-        assertEquals(Reason.REVOKED, reason(() -> service.rotate(laptopNext.token(), "alice", laptop.familyId())));
-        IssuedRefreshToken phoneNext = service.rotate(phone.token(), "alice", phone.familyId());
+        assertEquals(Reason.REUSED, refusal(service, laptop));
+        assertEquals(Reason.REVOKED, refusal(service, laptopNext));
+        IssuedRefreshToken phoneNext = refresh(service, phone);
         assertEquals(phone.familyId(), phoneNext.familyId());
     }
 
@@ -94,19 +114,18 @@ class RefreshTokenServiceTest {
         IssuedRefreshToken bob = service.startFamily("bob");
         assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "bob", bob.familyId())));
         assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "alice", bob.familyId())));
-        assertEquals(RefreshTokenState.ACTIVE, store.findByHash(RefreshTokens.hash(alice.token())).get().state());
-        service.rotate(alice.token(), "alice", alice.familyId());
+        assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
+        refresh(service, alice);
     }
 
     @Test
     void refreshWhenUnknownOrMalformedTokenThenRejectedWithoutTouchingStore() {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken alice = service.startFamily("alice");
-        String unknown = new RefreshTokens(new SecureRandom(), new byte[32]).newToken();
-        assertEquals(Reason.UNKNOWN, reason(() -> service.rotate(unknown, "alice", alice.familyId())));
+        assertEquals(Reason.UNKNOWN, reason(() -> service.rotate(unknownToken(), "alice", alice.familyId())));
         assertEquals(Reason.MALFORMED, reason(() -> service.rotate("' OR 1=1 --", "alice", alice.familyId())));
         assertEquals(Reason.MALFORMED, reason(() -> service.rotate("x".repeat(10_000), "alice", alice.familyId())));
-        assertEquals(RefreshTokenState.ACTIVE, store.findByHash(RefreshTokens.hash(alice.token())).get().state());
+        assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
     }
 
     @Test
@@ -114,90 +133,89 @@ class RefreshTokenServiceTest {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken first = service.startFamily("alice");
         clock.advance(IDLE.plusSeconds(1));
-        assertEquals(Reason.EXPIRED, reason(() -> service.rotate(first.token(), "alice", first.familyId())));
+        assertEquals(Reason.EXPIRED, refusal(service, first));
     }
 
     @Test
-    void rotationNeverExtendsTheFamilysAbsoluteExpiry() throws Exception {
+    void rotateWhenEachTokenUsedBeforeItsIdleExpiryThenTheFamilyStillEndsAtItsAbsoluteExpiry() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken token = service.startFamily("alice");
         Instant familyEnd = clock.instant().plus(ABSOLUTE);
         // Refresh every 10 days: each token is used before its idle expiry, yet the family still ends.
         for (int i = 0; i < 2; i++) {
             clock.advance(Duration.ofDays(10));
-            token = service.rotate(token.token(), "alice", token.familyId());
+            token = refresh(service, token);
         }
         assertEquals(familyEnd, token.expiresAt(), "the last token expires with its family, not 14 days later");
         clock.advance(Duration.ofDays(10).plusSeconds(1));
-        IssuedRefreshToken last = token;
         assertTrue(clock.instant().isAfter(familyEnd));
-        assertEquals(Reason.EXPIRED, reason(() -> service.rotate(last.token(), "alice", last.familyId())));
+        assertEquals(Reason.EXPIRED, refusal(service, token));
     }
 
     @Test
-    void retryWithinWindowReturnsTheSameSuccessor() throws Exception {
+    void rotateWhenRetriedWithinTheRetryWindowThenTheSameSuccessorIsReturned() throws Exception {
         RefreshTokenService service = service(Duration.ofSeconds(30));
         IssuedRefreshToken first = service.startFamily("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.familyId());
+        IssuedRefreshToken second = refresh(service, first);
         clock.advance(Duration.ofSeconds(10));
-        IssuedRefreshToken retried = service.rotate(first.token(), "alice", first.familyId());
+        IssuedRefreshToken retried = refresh(service, first);
         assertEquals(second.token(), retried.token());
         // The successor is still usable after the retry.
-        service.rotate(second.token(), "alice", first.familyId());
+        refresh(service, second);
     }
 
     @Test
-    void retryAfterWindowIsReuseAndRevokesFamily() throws Exception {
+    void rotateWhenRetriedAfterTheRetryWindowThenReuseAndFamilyRevoked() throws Exception {
         RefreshTokenService service = service(Duration.ofSeconds(30));
         IssuedRefreshToken first = service.startFamily("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.familyId());
+        IssuedRefreshToken second = refresh(service, first);
         clock.advance(Duration.ofSeconds(31));
-        assertEquals(Reason.REUSED, reason(() -> service.rotate(first.token(), "alice", first.familyId())));
-        assertEquals(Reason.REVOKED, reason(() -> service.rotate(second.token(), "alice", first.familyId())));
+        assertEquals(Reason.REUSED, refusal(service, first));
+        assertEquals(Reason.REVOKED, refusal(service, second));
     }
 
     @Test
-    void retryOfOlderGenerationWithinWindowIsReuse() throws Exception {
+    void rotateWhenAnOlderGenerationIsRetriedWithinTheRetryWindowThenReuse() throws Exception {
         RefreshTokenService service = service(Duration.ofSeconds(30));
         IssuedRefreshToken first = service.startFamily("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.familyId());
-        service.rotate(second.token(), "alice", first.familyId());
+        refresh(service, refresh(service, first));
         clock.advance(Duration.ofSeconds(5));
-        assertEquals(Reason.REUSED, reason(() -> service.rotate(first.token(), "alice", first.familyId())));
+        assertEquals(Reason.REUSED, refusal(service, first));
     }
 
     @Test
-    void presentingARotatedTokenWithinTheConcurrencyGraceIsRefusedWithoutRevokingTheFamily() throws Exception {
+    void rotateWhenRotatedTokenPresentedWithinTheConcurrencyGraceThenRefusedWithoutRevokingTheFamily()
+            throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken first = service.startFamily("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.familyId());
+        IssuedRefreshToken second = refresh(service, first);
         clock.advance(RefreshTokenService.CONCURRENT_USE_GRACE.minusMillis(1));
-        assertEquals(Reason.CONCURRENTLY_ROTATED,
-                reason(() -> service.rotate(first.token(), "alice", first.familyId())));
-        service.rotate(second.token(), "alice", first.familyId());
+        assertEquals(Reason.CONCURRENTLY_ROTATED, refusal(service, first));
+        refresh(service, second);
     }
 
     @Test
-    void logoutRevokesOnlyThatFamilyAndAllDevicesRevokesEveryFamilyOfTheSubject() throws Exception {
+    void logoutWhenOneDeviceThenOnlyItsFamilyIsRevokedAndWhenAllDevicesThenEveryFamilyOfTheSubject()
+            throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken laptop = service.startFamily("alice");
         IssuedRefreshToken phone = service.startFamily("alice");
         IssuedRefreshToken bob = service.startFamily("bob");
         service.revokeFamilyOf(laptop.token());
-        assertEquals(Reason.REVOKED, reason(() -> service.rotate(laptop.token(), "alice", laptop.familyId())));
-        IssuedRefreshToken phoneNext = service.rotate(phone.token(), "alice", phone.familyId());
+        assertEquals(Reason.REVOKED, refusal(service, laptop));
+        IssuedRefreshToken phoneNext = refresh(service, phone);
 
         service.revokeAll("alice");
-        assertEquals(Reason.REVOKED, reason(() -> service.rotate(phoneNext.token(), "alice", phone.familyId())));
+        assertEquals(Reason.REVOKED, refusal(service, phoneNext));
         service.rotate(bob.token(), "bob", bob.familyId());
     }
 
     @Test
-    void logoutWithUnknownOrMalformedTokenIsANoOp() {
+    void logoutWhenTokenUnknownOrMalformedThenNothingIsRevoked() {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken alice = service.startFamily("alice");
         service.revokeFamilyOf("not-a-token");
-        service.revokeFamilyOf(new RefreshTokens(new SecureRandom(), new byte[32]).newToken());
-        assertEquals(RefreshTokenState.ACTIVE, store.findByHash(RefreshTokens.hash(alice.token())).get().state());
+        service.revokeFamilyOf(unknownToken());
+        assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
     }
 }
