@@ -41,22 +41,27 @@ class LazyRefreshTokenStoreTest {
         }, clock, INTERVAL, clock.instant().plus(INTERVAL));
     }
 
+    /** A call the lazy store answers as unavailable. */
+    private static StoreUnavailableException assertUnavailable(LazyRefreshTokenStore store) {
+        return assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+    }
+
     @Test
-    void callsBeforeTheRetryIntervalAnswerUnavailableWithoutTouchingTheDatabase() {
+    void callWhenBeforeTheRetryIntervalThenUnavailableWithoutTouchingTheDatabase() {
         LazyRefreshTokenStore store = lazy();
         databaseUp.set(true);
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        assertUnavailable(store);
         clock.advance(INTERVAL.minusSeconds(1));
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        assertUnavailable(store);
         assertEquals(0, attempts.get());
     }
 
     @Test
-    void aFailedAttemptIsRepeatedOnlyAfterTheInterval() {
+    void openWhenAnAttemptFailedThenItIsRepeatedOnlyAfterTheInterval() {
         LazyRefreshTokenStore store = lazy();
         clock.advance(INTERVAL);
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        assertUnavailable(store);
+        assertUnavailable(store);
         assertEquals(1, attempts.get(), "one attempt per interval, however many requests come in");
         clock.advance(INTERVAL);
         databaseUp.set(true);
@@ -65,7 +70,7 @@ class LazyRefreshTokenStoreTest {
     }
 
     @Test
-    void onceOpenEveryCallGoesToTheOpenedStoreAndCloseClosesIt() {
+    void callWhenTheStoreHasOpenedThenItGoesToTheOpenedStoreAndCloseClosesThat() {
         LazyRefreshTokenStore store = lazy();
         databaseUp.set(true);
         clock.advance(INTERVAL);
@@ -77,21 +82,21 @@ class LazyRefreshTokenStoreTest {
     }
 
     @Test
-    void aClosedStoreNeverOpens() {
+    void callWhenTheStoreWasClosedBeforeOpeningThenItNeverOpens() {
         LazyRefreshTokenStore store = lazy();
         store.close();
         databaseUp.set(true);
         clock.advance(INTERVAL);
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        assertUnavailable(store);
         assertEquals(0, attempts.get());
     }
 
     @Test
-    void aConfigurationErrorFoundLaterIsUnavailableNamingOnlyTheKeyAndIsRetried() {
+    void openWhenAConfigurationErrorIsFoundLaterThenUnavailableNamingTheKeyAndRetried() {
         LazyRefreshTokenStore store = lazy();
         misconfigured.set(true);
         clock.advance(INTERVAL);
-        StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        StoreUnavailableException e = assertUnavailable(store);
         assertTrue(e.getMessage().contains("jwtauth.store.schema"), e.getMessage());
         misconfigured.set(false);
         databaseUp.set(true);

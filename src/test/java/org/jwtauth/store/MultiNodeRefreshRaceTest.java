@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRace;
@@ -25,8 +23,7 @@ class MultiNodeRefreshRaceTest {
     private static final int ROUNDS = 100;
     private static final int THREADS = 8;
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
+    @OnEveryDatabase
     void rotateWhenOneTokenIsPresentedConcurrentlyOnTwoNodesThenEachRoundHasOneWinnerAndTheFamilyStaysUsable(
             TestDatabase db) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
