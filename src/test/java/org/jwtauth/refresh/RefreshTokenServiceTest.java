@@ -12,6 +12,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jwtauth.refresh.RefreshRejectedException.Reason;
@@ -22,6 +23,7 @@ class RefreshTokenServiceTest {
 
     private static final Duration IDLE = Duration.ofDays(14);
     private static final Duration ABSOLUTE = Duration.ofDays(30);
+    private static final Duration RETRY_WINDOW = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -152,35 +154,43 @@ class RefreshTokenServiceTest {
         assertEquals(Reason.EXPIRED, refusal(service, token));
     }
 
-    @Test
-    void rotateWhenRetriedWithinTheRetryWindowThenTheSameSuccessorIsReturned() throws Exception {
-        RefreshTokenService service = service(Duration.ofSeconds(30));
-        IssuedRefreshToken first = service.startFamily("alice");
-        IssuedRefreshToken second = refresh(service, first);
-        clock.advance(Duration.ofSeconds(10));
-        IssuedRefreshToken retried = refresh(service, first);
-        assertEquals(second.token(), retried.token());
-        // The successor is still usable after the retry.
-        refresh(service, second);
-    }
+    /** A family started with a retry window (design section 2, Refresh) and rotated once. */
+    @Nested
+    class WithARetryWindow {
 
-    @Test
-    void rotateWhenRetriedAfterTheRetryWindowThenReuseAndFamilyRevoked() throws Exception {
-        RefreshTokenService service = service(Duration.ofSeconds(30));
-        IssuedRefreshToken first = service.startFamily("alice");
-        IssuedRefreshToken second = refresh(service, first);
-        clock.advance(Duration.ofSeconds(31));
-        assertEquals(Reason.REUSED, refusal(service, first));
-        assertEquals(Reason.REVOKED, refusal(service, second));
-    }
+        private RefreshTokenService service;
+        private IssuedRefreshToken first;
+        private IssuedRefreshToken second;
 
-    @Test
-    void rotateWhenAnOlderGenerationIsRetriedWithinTheRetryWindowThenReuse() throws Exception {
-        RefreshTokenService service = service(Duration.ofSeconds(30));
-        IssuedRefreshToken first = service.startFamily("alice");
-        refresh(service, refresh(service, first));
-        clock.advance(Duration.ofSeconds(5));
-        assertEquals(Reason.REUSED, refusal(service, first));
+        @BeforeEach
+        void startAndRotateOnce() throws Exception {
+            service = service(RETRY_WINDOW);
+            first = service.startFamily("alice");
+            second = refresh(service, first);
+        }
+
+        @Test
+        void rotateWhenRetriedWithinTheRetryWindowThenTheSameSuccessorIsReturned() throws Exception {
+            clock.advance(RETRY_WINDOW.minusSeconds(20));
+            IssuedRefreshToken retried = refresh(service, first);
+            assertEquals(second.token(), retried.token());
+            // The successor is still usable after the retry.
+            refresh(service, second);
+        }
+
+        @Test
+        void rotateWhenRetriedAfterTheRetryWindowThenReuseAndFamilyRevoked() {
+            clock.advance(RETRY_WINDOW.plusSeconds(1));
+            assertEquals(Reason.REUSED, refusal(service, first));
+            assertEquals(Reason.REVOKED, refusal(service, second));
+        }
+
+        @Test
+        void rotateWhenAnOlderGenerationIsRetriedWithinTheRetryWindowThenReuse() throws Exception {
+            refresh(service, second);
+            clock.advance(Duration.ofSeconds(5));
+            assertEquals(Reason.REUSED, refusal(service, first));
+        }
     }
 
     @Test

@@ -89,7 +89,7 @@ class RefreshTokenStoreContractTest {
         withStore(db, (scratch, store) -> {
             String family = newId("fam");
             StoredRefreshToken first = inserted(store, active(family, "alice"));
-            assertTrue(store.rotate(first.hash(), NOW, active(family, "alice")));
+            rotated(store, first);
             assertRotationRefused(store, first.hash(), NOW.plusSeconds(1), family, "already rotated");
             assertEquals(Optional.of(NOW), store.findByHash(first.hash()).orElseThrow().rotatedAt());
 
@@ -107,8 +107,7 @@ class RefreshTokenStoreContractTest {
         withStore(db, (scratch, store) -> {
             String family = newId("fam");
             StoredRefreshToken first = inserted(store, active(family, "alice"));
-            StoredRefreshToken second = active(family, "alice");
-            assertTrue(store.rotate(first.hash(), NOW, second));
+            StoredRefreshToken second = rotated(store, first);
             StoredRefreshToken otherDevice = inserted(store, active(newId("fam"), "alice"));
 
             assertEquals(2, store.revokeFamily(family));
@@ -184,6 +183,13 @@ class RefreshTokenStoreContractTest {
             assertEquals(0, store.deleteExpired(NOW, 3));
             assertTrue(store.findByHash(alive.hash()).isPresent());
         });
+    }
+
+    /** Rotates {@code token} at {@link StoreFixture#NOW}, which must succeed, and returns its successor. */
+    private static StoredRefreshToken rotated(RefreshTokenStore store, StoredRefreshToken token) {
+        StoredRefreshToken successor = active(token.familyId(), "alice");
+        assertTrue(store.rotate(token.hash(), NOW, successor));
+        return successor;
     }
 
     /** Rotating {@code hash} is refused, and the successor it was offered is not stored. */
