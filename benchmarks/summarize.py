@@ -11,6 +11,39 @@ import os
 import sys
 
 
+VERIFY = "VerifierBenchmark.verifyValid [algorithm={alg}]"
+
+# (label, numerator, denominator, meaning) for each HMAC algorithm VerifierBenchmark runs: {alg} stands for it.
+PER_ALGORITHM_RATIOS = [
+    ("valid / malformed ({alg})", VERIFY, "VerifierBenchmark.rejectMalformed [algorithm={alg}]",
+     "a valid token costs this many times the pre-check's refusal of garbage"),
+    ("bad signature / valid ({alg})", "VerifierBenchmark.rejectBadSignature [algorithm={alg}]", VERIFY,
+     "a forged token relative to a valid one (below 1: cheaper)"),
+    ("issue / verify ({alg})", "VerifierBenchmark.issue [algorithm={alg}]", VERIFY,
+     "signing one token relative to verifying one"),
+]
+
+# (label, numerator, denominator, meaning) across benchmarks and parameters.
+RATIOS = [
+    ("verify HS512 / HS256", VERIFY.format(alg="HS512"), VERIFY.format(alg="HS256"),
+     "cost of the larger MAC on the per-request path"),
+    ("filter valid / verify (HS256)", "FilterBenchmark.validToken", VERIFY.format(alg="HS256"),
+     "whole filter (header, wrapper, chain, test doubles) over verify() alone"),
+    ("filter forged / filter valid", "FilterBenchmark.forgedToken", "FilterBenchmark.validToken",
+     "a forged token through the filter, with its 401 response"),
+    ("filter no token / filter valid", "FilterBenchmark.noToken", "FilterBenchmark.validToken",
+     "the 401 challenge without a token"),
+    ("rotate 4 threads / 1 thread", "RefreshBenchmark.rotate4Threads", "RefreshBenchmark.rotate",
+     "throughput scaling of refreshes on H2 (2 cores)"),
+    ("startFamily / rotate", "RefreshBenchmark.startFamily", "RefreshBenchmark.rotate",
+     "logins per second relative to refreshes per second (one thread)"),
+    ("findByHash / rotate", "RefreshBenchmark.findByHash", "RefreshBenchmark.rotate",
+     "how many store reads fit in the time of one rotation (the rest is its write transaction)"),
+    ("H2 connection / rotate", "RefreshBenchmark.h2Connection", "RefreshBenchmark.rotate",
+     "how many bare connection opens fit in the time of one rotation (the store is unpooled)"),
+]
+
+
 def short(name):
     # org.jwtauth.bench.VerifierBenchmark.verifyValid -> VerifierBenchmark.verifyValid
     parts = name.split(".")
@@ -92,30 +125,10 @@ def main():
             ratios.append((label, value, value * rel, best_by_key[a] / best_by_key[b], meaning))
 
     for alg in ("HS256", "HS512"):
-        v = f"VerifierBenchmark.verifyValid [algorithm={alg}]"
-        ratio(f"valid / malformed ({alg})", v, f"VerifierBenchmark.rejectMalformed [algorithm={alg}]",
-              "a valid token costs this many times the pre-check's refusal of garbage")
-        ratio(f"bad signature / valid ({alg})", f"VerifierBenchmark.rejectBadSignature [algorithm={alg}]", v,
-              "a forged token relative to a valid one (below 1: cheaper)")
-        ratio(f"issue / verify ({alg})", f"VerifierBenchmark.issue [algorithm={alg}]", v,
-              "signing one token relative to verifying one")
-    ratio("verify HS512 / HS256", "VerifierBenchmark.verifyValid [algorithm=HS512]",
-          "VerifierBenchmark.verifyValid [algorithm=HS256]", "cost of the larger MAC on the per-request path")
-    ratio("filter valid / verify (HS256)", "FilterBenchmark.validToken",
-          "VerifierBenchmark.verifyValid [algorithm=HS256]",
-          "whole filter (header, wrapper, chain, test doubles) over verify() alone")
-    ratio("filter forged / filter valid", "FilterBenchmark.forgedToken", "FilterBenchmark.validToken",
-          "a forged token through the filter, with its 401 response")
-    ratio("filter no token / filter valid", "FilterBenchmark.noToken", "FilterBenchmark.validToken",
-          "the 401 challenge without a token")
-    ratio("rotate 4 threads / 1 thread", "RefreshBenchmark.rotate4Threads", "RefreshBenchmark.rotate",
-          "throughput scaling of refreshes on H2 (2 cores)")
-    ratio("startFamily / rotate", "RefreshBenchmark.startFamily", "RefreshBenchmark.rotate",
-          "logins per second relative to refreshes per second (one thread)")
-    ratio("findByHash / rotate", "RefreshBenchmark.findByHash", "RefreshBenchmark.rotate",
-          "how many store reads fit in the time of one rotation (the rest is its write transaction)")
-    ratio("H2 connection / rotate", "RefreshBenchmark.h2Connection", "RefreshBenchmark.rotate",
-          "how many bare connection opens fit in the time of one rotation (the store is unpooled)")
+        for label, a, b, meaning in PER_ALGORITHM_RATIOS:
+            ratio(label.format(alg=alg), a.format(alg=alg), b.format(alg=alg), meaning)
+    for label, a, b, meaning in RATIOS:
+        ratio(label, a, b, meaning)
 
     if ratios:
         out.append("### Ratios within this run")

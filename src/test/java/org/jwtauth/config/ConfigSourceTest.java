@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Override precedence of design section 4: system property, then environment variable, then context-param. */
 class ConfigSourceTest {
@@ -24,31 +26,33 @@ class ConfigSourceTest {
     }
 
     @Test
-    void environmentNameIsPrefixedUpperCaseWithDotsAsUnderscores() {
+    void environmentNameWhenKeyGivenThenPrefixedUpperCaseWithDotsAsUnderscores() {
         assertEquals(ENV, ConfigSource.environmentName(KEY));
         assertEquals("JWTAUTH_STORE_PASSWORD", ConfigSource.environmentName("jwtauth.store.password"));
         assertEquals("JWTAUTH_ISSUER", ConfigSource.environmentName("jwtauth.issuer"));
     }
 
-    @Test
-    void getWhenOnlyContextParamSetThenContextParamIsUsed() {
-        contextParams.put(KEY, "PT1M");
-        assertEquals(Optional.of("PT1M"), layered().get(KEY));
+    /** Columns: what the case shows, the context-param, the environment variable, the system property, the answer. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "only a context-param: it is used,                      PT1M,     ,     , PT1M",
+            "environment and context-param: the environment wins,   PT1M, PT2M,     , PT2M",
+            "all three: the system property wins,                   PT1M, PT2M, PT3M, PT3M",
+            "blank higher layers: the lower layer is used,          PT1M,   '', '  ', PT1M",
+            "nothing but a blank context-param: empty,               ' ',     ,     ,"})
+    void getWhenSeveralLayersSetThenTheHighestNonBlankLayerWins(String description, String contextParam,
+                                                               String environmentValue, String systemProperty,
+                                                               String expected) {
+        putUnlessNull(contextParams, KEY, contextParam);
+        putUnlessNull(environment, ENV, environmentValue);
+        putUnlessNull(systemProperties, KEY, systemProperty);
+        assertEquals(Optional.ofNullable(expected), layered().get(KEY));
     }
 
-    @Test
-    void getWhenEnvironmentVariableAndContextParamSetThenEnvironmentWins() {
-        contextParams.put(KEY, "PT1M");
-        environment.put(ENV, "PT2M");
-        assertEquals(Optional.of("PT2M"), layered().get(KEY));
-    }
-
-    @Test
-    void getWhenSystemPropertySetThenItWinsOverEnvironmentAndContextParam() {
-        contextParams.put(KEY, "PT1M");
-        environment.put(ENV, "PT2M");
-        systemProperties.put(KEY, "PT3M");
-        assertEquals(Optional.of("PT3M"), layered().get(KEY));
+    private static void putUnlessNull(Map<String, String> layer, String name, String value) {
+        if (value != null) {
+            layer.put(name, value);
+        }
     }
 
     @Test
@@ -59,21 +63,7 @@ class ConfigSourceTest {
     }
 
     @Test
-    void getWhenHigherLayerIsBlankThenLowerLayerIsUsed() {
-        contextParams.put(KEY, "PT1M");
-        systemProperties.put(KEY, "  ");
-        environment.put(ENV, "");
-        assertEquals(Optional.of("PT1M"), layered().get(KEY));
-    }
-
-    @Test
-    void getWhenNothingSetThenEmpty() {
-        contextParams.put(KEY, " ");
-        assertEquals(Optional.empty(), layered().get(KEY));
-    }
-
-    @Test
-    void getTrimsSurroundingWhitespace() {
+    void getWhenValueHasSurroundingWhitespaceThenItIsTrimmed() {
         contextParams.put(KEY, "  PT1M \n");
         assertEquals(Optional.of("PT1M"), layered().get(KEY));
     }
@@ -99,7 +89,7 @@ class ConfigSourceTest {
     }
 
     @Test
-    void layeredWithoutExplicitLookupsReadsRealSystemProperties() {
+    void layeredWhenNoLookupsGivenThenTheRealSystemPropertiesAreRead() {
         contextParams.put(OWN_PROPERTY, "from-context");
         System.setProperty(OWN_PROPERTY, "from-property");
         assertEquals(Optional.of("from-property"), ConfigSource.layered(ConfigSource.of(contextParams)).get(OWN_PROPERTY));

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class KeySettingsParserTest {
 
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
     @Test
-    void keysAreACommaSeparatedListOfPlainOrFilePrefixedPaths() {
-        Settings settings = parse(Map.of("jwtauth.algorithm", "ES256",
-                "jwtauth.keys", "/etc/jwt/current.pem , file:/etc/jwt/previous.pem"));
+    void parseWhenKeysAreACommaSeparatedListOfPlainOrFilePrefixedPathsThenEachIsAKeyFile() {
+        Settings settings = parse("jwtauth.algorithm", "ES256",
+                "jwtauth.keys", "/etc/jwt/current.pem , file:/etc/jwt/previous.pem");
 
         assertEquals(SigningAlgorithm.ES256, settings.algorithm());
         assertEquals(List.of(Paths.get("/etc/jwt/current.pem"), Paths.get("/etc/jwt/previous.pem")),
@@ -25,37 +27,27 @@ class KeySettingsParserTest {
     }
 
     @Test
-    void asymmetricAlgorithmWithoutKeysIsRefusedNamingJwtauthKeys() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> parse(Map.of("jwtauth.algorithm", "RS256")));
-
-        assertEquals("jwtauth.keys", e.key());
+    void parseWhenAsymmetricAlgorithmHasNoKeysThenRefusedNamingKeys() {
+        refused("jwtauth.keys", "jwtauth.algorithm", "RS256");
     }
 
     @Test
-    void secretWithAnAsymmetricAlgorithmIsRefused() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(Map.of(
-                "jwtauth.algorithm", "EdDSA", "jwtauth.keys", "/k.pem",
-                "jwtauth.secret", "0123456789abcdef0123456789abcdef")));
-
-        assertEquals("jwtauth.secret", e.key());
+    void parseWhenSecretGivenWithAnAsymmetricAlgorithmThenRefusedNamingSecret() {
+        refused("jwtauth.secret", "jwtauth.algorithm", "EdDSA", "jwtauth.keys", "/k.pem", "jwtauth.secret", SECRET);
     }
 
     @Test
-    void unknownAlgorithmIsRefusedListingTheAcceptedOnes() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> parse(Map.of("jwtauth.algorithm", "none")));
+    void parseWhenAlgorithmUnknownThenRefusedListingTheAcceptedOnes() {
+        ConfigurationException e = refused("jwtauth.algorithm", "jwtauth.algorithm", "none");
 
         assertTrue(e.getMessage().contains("PS256") && e.getMessage().contains("EdDSA"), e.getMessage());
     }
 
     @Test
-    void trustedIssuerTakesDefaultsFromOurOwnSettings() {
-        Map<String, String> values = new HashMap<>(Map.of("jwtauth.secret", "0123456789abcdef0123456789abcdef",
-                "jwtauth.audience", "app", "jwtauth.trusted.issuer", "https://idp.example",
-                "jwtauth.trusted.jwksUrl", "https://idp.example/.well-known/jwks.json"));
-
-        TrustedIssuerSettings trusted = parse(values).trustedIssuer().orElseThrow();
+    void parseWhenOnlyTrustedIssuerAndJwksUrlGivenThenTheRestDefaultsToOurOwnSettings() {
+        TrustedIssuerSettings trusted = parse("jwtauth.secret", SECRET, "jwtauth.audience", "app",
+                "jwtauth.trusted.issuer", "https://idp.example",
+                "jwtauth.trusted.jwksUrl", "https://idp.example/.well-known/jwks.json").trustedIssuer().orElseThrow();
 
         assertEquals("app", trusted.audience());
         assertEquals(List.of(SigningAlgorithm.RS256), trusted.algorithms());
@@ -65,32 +57,33 @@ class KeySettingsParserTest {
     }
 
     @Test
-    void trustedIssuerWithoutJwksUrlIsRefused() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(Map.of(
-                "jwtauth.secret", "0123456789abcdef0123456789abcdef", "jwtauth.trusted.issuer", "https://idp")));
-
-        assertEquals("jwtauth.trusted.jwksUrl", e.key());
+    void parseWhenTrustedIssuerHasNoJwksUrlThenRefusedNamingJwksUrl() {
+        refused("jwtauth.trusted.jwksUrl", "jwtauth.secret", SECRET, "jwtauth.trusted.issuer", "https://idp");
     }
 
     @Test
-    void trustedIssuerMayNotUseASharedSecretAlgorithm() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(Map.of(
-                "jwtauth.secret", "0123456789abcdef0123456789abcdef", "jwtauth.trusted.issuer", "https://idp",
-                "jwtauth.trusted.jwksUrl", "https://idp/jwks", "jwtauth.trusted.algorithms", "RS256,HS256")));
-
-        assertEquals("jwtauth.trusted.algorithms", e.key());
+    void parseWhenTrustedIssuerAlgorithmsIncludeASharedSecretOneThenRefusedNamingAlgorithms() {
+        refused("jwtauth.trusted.algorithms", "jwtauth.secret", SECRET, "jwtauth.trusted.issuer", "https://idp",
+                "jwtauth.trusted.jwksUrl", "https://idp/jwks", "jwtauth.trusted.algorithms", "RS256,HS256");
     }
 
     @Test
-    void jwksUrlMustBeHttpOrHttps() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(Map.of(
-                "jwtauth.secret", "0123456789abcdef0123456789abcdef", "jwtauth.trusted.issuer", "https://idp",
-                "jwtauth.trusted.jwksUrl", "file:/etc/passwd")));
-
-        assertEquals("jwtauth.trusted.jwksUrl", e.key());
+    void parseWhenJwksUrlIsNeitherHttpNorHttpsThenRefusedNamingJwksUrl() {
+        refused("jwtauth.trusted.jwksUrl", "jwtauth.secret", SECRET, "jwtauth.trusted.issuer", "https://idp",
+                "jwtauth.trusted.jwksUrl", "file:/etc/passwd");
     }
 
-    private static Settings parse(Map<String, String> values) {
+    private static Settings parse(String... keyValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put(keyValues[i], keyValues[i + 1]);
+        }
         return new SettingsParser(ConfigSource.of(values), name -> null).parse();
+    }
+
+    private static ConfigurationException refused(String expectedKey, String... keyValues) {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(keyValues));
+        assertEquals(expectedKey, e.key());
+        return e;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsParserTest {
@@ -140,25 +141,18 @@ class SettingsParserTest {
     }
 
     @Test
-    void parseWhenSecretCountsUtf8BytesNotCharactersThenMultibyteTextCanReach256Bits() {
+    void parseWhenSecretIsMultibyteTextThenUtf8BytesAreCountedNotCharacters() {
         // 16 characters, 32 UTF-8 bytes.
         assertEquals(32, parse(withSecret(ConfigKeys.SECRET, "\u00e9".repeat(16))).secret().length);
     }
 
-    @Test
-    void parseWhenHs384SecretShorterThan384BitsThenRefused() {
-        refused(withSecret(ConfigKeys.ALGORITHM, "HS384", ConfigKeys.SECRET, "b".repeat(47)),
+    @ParameterizedTest(name = "{0}: {1} bytes")
+    @CsvSource({"HS384, 48", "HS512, 64"})
+    void parseWhenSecretShorterThanTheHashOfTheAlgorithmThenRefusedNamingSecret(String algorithm, int minimumBytes) {
+        refused(withSecret(ConfigKeys.ALGORITHM, algorithm, ConfigKeys.SECRET, "b".repeat(minimumBytes - 1)),
                 ConfigKeys.SECRET);
-        assertEquals(48, parse(withSecret(ConfigKeys.ALGORITHM, "HS384", ConfigKeys.SECRET, "b".repeat(48)))
-                .secret().length);
-    }
-
-    @Test
-    void parseWhenHs512SecretShorterThan512BitsThenRefused() {
-        refused(withSecret(ConfigKeys.ALGORITHM, "HS512", ConfigKeys.SECRET, "c".repeat(63)),
-                ConfigKeys.SECRET);
-        assertEquals(64, parse(withSecret(ConfigKeys.ALGORITHM, "HS512", ConfigKeys.SECRET, "c".repeat(64)))
-                .secret().length);
+        assertEquals(minimumBytes, parse(withSecret(ConfigKeys.ALGORITHM, algorithm,
+                ConfigKeys.SECRET, "b".repeat(minimumBytes))).secret().length);
     }
 
     @Test
@@ -271,7 +265,7 @@ class SettingsParserTest {
     // --- what is logged -----------------------------------------------------------------------------------
 
     @Test
-    void summaryNeverContainsTheSecretOrTheStorePassword() {
+    void summaryWhenSecretAndStorePasswordGivenThenNeitherAppears() {
         String password = "Db-Passw0rd-xyz";
         Settings s = parse(withSecret(ConfigKeys.STORE_URL, "jdbc:postgresql://db/auth",
                 ConfigKeys.STORE_USER, "auth", ConfigKeys.STORE_PASSWORD, password));
@@ -314,7 +308,7 @@ class SettingsParserTest {
     }
 
     @Test
-    void secretAccessorReturnsACopySoCallersCannotChangeTheKey() {
+    void secretWhenCallerChangesTheReturnedArrayThenTheKeyIsUnchanged() {
         Settings s = parse(withSecret());
         s.secret()[0] ^= 1;
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), s.secret());

@@ -56,7 +56,7 @@ class StoreTimeoutSettingsTest {
     }
 
     @Test
-    void summaryShowsTheTimeoutsForTheOperator() {
+    void summaryWhenStoreSettingsParsedThenBothTimeoutsAreShownForTheOperator() {
         String summary = parse(ConfigKeys.STORE_QUERY_TIMEOUT, "PT7S").summary();
         assertTrue(summary.contains("queryTimeout PT7S"), summary);
         assertTrue(summary.contains("connectTimeout PT5S"), summary);

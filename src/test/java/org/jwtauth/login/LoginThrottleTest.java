@@ -1,15 +1,18 @@
 package org.jwtauth.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
+import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.ThrottleSettings;
 import org.jwtauth.testing.MutableClock;
@@ -19,7 +22,7 @@ class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
 
     private static ThrottleSettings settings(String... keyValues) {
-        Map<String, String> map = new java.util.HashMap<>(Map.of(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef"));
+        Map<String, String> map = new HashMap<>(Map.of(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef"));
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put(keyValues[i], keyValues[i + 1]);
         }
@@ -35,7 +38,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void defaultsAreFiveAttemptsPerUsernameTwentyPerAddressOneSecondDoublingToFifteenMinutes() {
+    void settingsWhenNothingConfiguredThenFiveAttemptsPerUsernameTwentyPerAddressOneSecondDoublingToFifteenMinutes() {
         ThrottleSettings s = settings();
         assertEquals(5, s.usernameAttempts());
         assertEquals(20, s.addressAttempts());
@@ -45,7 +48,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theFirstFiveFailuresOfAUsernameCostNothingAndEachFurtherOneDoublesTheLockout() {
+    void waitWhenAUsernameFailedFiveTimesThenZeroAndEachFurtherFailureDoublesTheLockout() {
         fail("alice", "10.0.0.1", 5);
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.1"));
         fail("alice", "10.0.0.1", 1);
@@ -59,20 +62,20 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theLockoutNeverExceedsTheMaximum() {
+    void waitWhenFailuresKeepComingThenTheLockoutNeverExceedsTheMaximum() {
         fail("alice", "10.0.0.1", 60);
         assertEquals(Duration.ofMinutes(15), throttle.waitBeforeAttempt("alice", "10.0.0.9"));
     }
 
     @Test
-    void usernamesAreCountedCaseInsensitively() {
+    void recordFailureWhenUsernamesDifferOnlyInCaseThenTheyCountAsOne() {
         fail("Alice", "10.0.0.1", 3);
         fail("ALICE", "10.0.0.2", 3);
         assertTrue(throttle.waitBeforeAttempt("alice", "10.0.0.3").compareTo(Duration.ZERO) > 0);
     }
 
     @Test
-    void oneAddressGuessingManyUsernamesIsLockedOutAfterTwentyFailures() {
+    void waitWhenOneAddressFailedTwentyTimesAcrossUsernamesThenThatAddressIsLockedOut() {
         for (int i = 0; i < 20; i++) {
             throttle.recordFailure("user" + i, "10.0.0.66");
         }
@@ -83,7 +86,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void aSuccessfulLoginClearsTheUsernameButNotTheAddress() {
+    void recordSuccessWhenUsernameWasLockedOutThenItsCountStartsOver() {
         fail("alice", "10.0.0.1", 6);
         throttle.recordSuccess("alice");
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.2"));
@@ -92,7 +95,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void countsAreForgottenAfterAQuietPeriod() {
+    void recordFailureWhenAQuietPeriodPassedThenEarlierFailuresAreForgotten() {
         fail("alice", "10.0.0.1", 5);
         clock.advance(Duration.ofMinutes(16));
         fail("alice", "10.0.0.1", 1);
@@ -100,7 +103,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void memoryStaysBoundedWhateverTheNumberOfDistinctUsernames() {
+    void recordFailureWhenManyDistinctUsernamesThenMemoryStaysBounded() {
         FailureCounter counter = new FailureCounter(5, Duration.ofSeconds(1), Duration.ofMinutes(15), 1000);
         for (int i = 0; i < 100_000; i++) {
             counter.recordFailure("user" + i, clock.instant());
@@ -109,12 +112,11 @@ class LoginThrottleTest {
     }
 
     @Test
-    void throttleSettingsAreValidatedNamingTheKey() {
-        org.jwtauth.config.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.jwtauth.config.ConfigurationException.class,
+    void parseWhenThrottleSettingIsInvalidThenRefusedNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> settings(ConfigKeys.THROTTLE_ATTEMPTS, "many"));
         assertEquals(ConfigKeys.THROTTLE_ATTEMPTS, e.key());
-        e = org.junit.jupiter.api.Assertions.assertThrows(org.jwtauth.config.ConfigurationException.class,
+        e = assertThrows(ConfigurationException.class,
                 () -> settings(ConfigKeys.THROTTLE_DELAY, "PT10M", ConfigKeys.THROTTLE_MAX_DELAY, "PT1M"));
         assertEquals(ConfigKeys.THROTTLE_MAX_DELAY, e.key());
     }

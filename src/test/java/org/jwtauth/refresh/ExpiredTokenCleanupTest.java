@@ -30,7 +30,7 @@ class ExpiredTokenCleanupTest {
     }
 
     @Test
-    void cleanupDeletesIdleAndFamilyExpiredRowsAndKeepsRotatedRowsUntilTheyExpire() {
+    void runWhenRowsAreIdleOrFamilyExpiredThenDeletedAndRotatedRowsKeptUntilTheyExpire() {
         try (RefreshTokenStore store = H2Stores.open(dir)) {
             store.insert(row("idle-expired", "f1", Duration.ofMinutes(1), Duration.ofDays(1)));
             store.insert(row("family-expired", "f2", Duration.ofDays(2), Duration.ofMinutes(1)));
@@ -54,7 +54,7 @@ class ExpiredTokenCleanupTest {
     }
 
     @Test
-    void aFailedRunIsLoggedAndTheNextScheduledRunStillHappens() throws Exception {
+    void schedulerWhenARunFailsThenTheNextScheduledRunStillHappens() throws Exception {
         try (RefreshTokenStore real = H2Stores.open(dir)) {
             real.insert(row("expired", "f1", Duration.ofMinutes(1), Duration.ofDays(1)));
             clock.advance(Duration.ofMinutes(2));
@@ -81,7 +81,7 @@ class ExpiredTokenCleanupTest {
     }
 
     @Test
-    void closingTheSchedulerStopsItsThread() throws Exception {
+    void closeWhenSchedulerIsRunningThenItsThreadStops() throws Exception {
         try (RefreshTokenStore store = H2Stores.open(dir)) {
             CleanupScheduler scheduler = new CleanupScheduler(new ExpiredTokenCleanup(store, clock),
                     Duration.ofMillis(10), "jwtauth-cleanup-stoptest");

@@ -12,6 +12,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jwtauth.refresh.RefreshRejectedException.Reason;
@@ -22,6 +23,7 @@ class RefreshTokenServiceTest {
 
     private static final Duration IDLE = Duration.ofDays(14);
     private static final Duration ABSOLUTE = Duration.ofDays(30);
+    private static final Duration RETRY_WINDOW = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -52,8 +54,28 @@ class RefreshTokenServiceTest {
         void run() throws Exception;
     }
 
+    /** Presents {@code token} as alice, on the family it was issued in. */
+    private static IssuedRefreshToken refresh(RefreshTokenService service, IssuedRefreshToken token)
+            throws RefreshRejectedException {
+        return service.rotate(token.token(), "alice", token.sessionId());
+    }
+
+    /** Why presenting {@code token} as alice, on its own family, is refused. */
+    private static Reason refusal(RefreshTokenService service, IssuedRefreshToken token) {
+        return reason(() -> refresh(service, token));
+    }
+
+    private RefreshTokenState stateOf(IssuedRefreshToken token) {
+        return store.findByHash(RefreshTokenHash.of(token.token())).get().state();
+    }
+
+    /** Well-formed, but never issued by the service under test. */
+    private static String unknownToken() {
+        return new RefreshTokenGenerator(new SecureRandom(), new byte[32]).newToken();
+    }
+
     @Test
-    void startSessionIssues43CharacterTokenAndStoresOnlyItsHash() {
+    void startSessionWhenCalledThenIssues43CharacterTokenAndStoresOnlyItsHash() {
         IssuedRefreshToken issued = service(Duration.ZERO).startSession("alice");
         assertEquals(43, issued.token().length());
         assertTrue(store.findByHash(RefreshTokenHash.of(issued.token())).isPresent());
@@ -65,11 +87,11 @@ class RefreshTokenServiceTest {
     void rotateWhenTokenActiveThenSuccessorWorksAndPredecessorIsRotated() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken first = service.startSession("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.sessionId());
+        IssuedRefreshToken second = refresh(service, first);
         assertNotEquals(first.token(), second.token());
         assertEquals(first.sessionId(), second.sessionId());
-        assertEquals(RefreshTokenState.ROTATED, store.findByHash(RefreshTokenHash.of(first.token())).get().state());
-        IssuedRefreshToken third = service.rotate(second.token(), "alice", first.sessionId());
+        assertEquals(RefreshTokenState.ROTATED, stateOf(first));
+        IssuedRefreshToken third = refresh(service, second);
         assertEquals(43, third.token().length());
     }
 
@@ -78,12 +100,12 @@ class RefreshTokenServiceTest {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken laptop = service.startSession("alice");
         IssuedRefreshToken phone = service.startSession("alice");
-        IssuedRefreshToken laptopNext = service.rotate(laptop.token(), "alice", laptop.sessionId());
+        IssuedRefreshToken laptopNext = refresh(service, laptop);
         clock.advance(Duration.ofMinutes(1));
 
-        assertEquals(Reason.REUSED, reason(() -> service.rotate(laptop.token(), "alice", laptop.sessionId())));
-        assertEquals(Reason.REVOKED, reason(() -> service.rotate(laptopNext.token(), "alice", laptop.sessionId())));
-        IssuedRefreshToken phoneNext = service.rotate(phone.token(), "alice", phone.sessionId());
+        assertEquals(Reason.REUSED, refusal(service, laptop));
+        assertEquals(Reason.REVOKED, refusal(service, laptopNext));
+        IssuedRefreshToken phoneNext = refresh(service, phone);
         assertEquals(phone.sessionId(), phoneNext.sessionId());
     }
 
@@ -94,19 +116,18 @@ class RefreshTokenServiceTest {
         IssuedRefreshToken bob = service.startSession("bob");
         assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "bob", bob.sessionId())));
         assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "alice", bob.sessionId())));
-        assertEquals(RefreshTokenState.ACTIVE, store.findByHash(RefreshTokenHash.of(alice.token())).get().state());
-        service.rotate(alice.token(), "alice", alice.sessionId());
+        assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
+        refresh(service, alice);
     }
 
     @Test
     void refreshWhenUnknownOrMalformedTokenThenRejectedWithoutTouchingStore() {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken alice = service.startSession("alice");
-        String unknown = new RefreshTokenGenerator(new SecureRandom(), new byte[32]).newToken();
-        assertEquals(Reason.UNKNOWN, reason(() -> service.rotate(unknown, "alice", alice.sessionId())));
+        assertEquals(Reason.UNKNOWN, reason(() -> service.rotate(unknownToken(), "alice", alice.sessionId())));
         assertEquals(Reason.MALFORMED, reason(() -> service.rotate("' OR 1=1 --", "alice", alice.sessionId())));
         assertEquals(Reason.MALFORMED, reason(() -> service.rotate("x".repeat(10_000), "alice", alice.sessionId())));
-        assertEquals(RefreshTokenState.ACTIVE, store.findByHash(RefreshTokenHash.of(alice.token())).get().state());
+        assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
     }
 
     @Test
@@ -114,90 +135,97 @@ class RefreshTokenServiceTest {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken first = service.startSession("alice");
         clock.advance(IDLE.plusSeconds(1));
-        assertEquals(Reason.EXPIRED, reason(() -> service.rotate(first.token(), "alice", first.sessionId())));
+        assertEquals(Reason.EXPIRED, refusal(service, first));
     }
 
     @Test
-    void rotationNeverExtendsTheFamilysAbsoluteExpiry() throws Exception {
+    void rotateWhenEachTokenUsedBeforeItsIdleExpiryThenTheFamilyStillEndsAtItsAbsoluteExpiry() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken token = service.startSession("alice");
         Instant sessionEnd = clock.instant().plus(ABSOLUTE);
         // Refresh every 10 days: each token is used before its idle expiry, yet the family still ends.
         for (int i = 0; i < 2; i++) {
             clock.advance(Duration.ofDays(10));
-            token = service.rotate(token.token(), "alice", token.sessionId());
+            token = refresh(service, token);
         }
         assertEquals(sessionEnd, token.expiresAt(), "the last token expires with its family, not 14 days later");
         clock.advance(Duration.ofDays(10).plusSeconds(1));
-        IssuedRefreshToken last = token;
         assertTrue(clock.instant().isAfter(sessionEnd));
-        assertEquals(Reason.EXPIRED, reason(() -> service.rotate(last.token(), "alice", last.sessionId())));
+        assertEquals(Reason.EXPIRED, refusal(service, token));
+    }
+
+    /** A family started with a retry window (design section 2, Refresh) and rotated once. */
+    @Nested
+    class WithARetryWindow {
+
+        private RefreshTokenService service;
+        private IssuedRefreshToken first;
+        private IssuedRefreshToken second;
+
+        @BeforeEach
+        void startAndRotateOnce() throws Exception {
+            service = service(RETRY_WINDOW);
+            first = service.startSession("alice");
+            second = refresh(service, first);
+        }
+
+        @Test
+        void rotateWhenRetriedWithinTheRetryWindowThenTheSameSuccessorIsReturned() throws Exception {
+            clock.advance(RETRY_WINDOW.minusSeconds(20));
+            IssuedRefreshToken retried = refresh(service, first);
+            assertEquals(second.token(), retried.token());
+            // The successor is still usable after the retry.
+            refresh(service, second);
+        }
+
+        @Test
+        void rotateWhenRetriedAfterTheRetryWindowThenReuseAndFamilyRevoked() {
+            clock.advance(RETRY_WINDOW.plusSeconds(1));
+            assertEquals(Reason.REUSED, refusal(service, first));
+            assertEquals(Reason.REVOKED, refusal(service, second));
+        }
+
+        @Test
+        void rotateWhenAnOlderGenerationIsRetriedWithinTheRetryWindowThenReuse() throws Exception {
+            refresh(service, second);
+            clock.advance(Duration.ofSeconds(5));
+            assertEquals(Reason.REUSED, refusal(service, first));
+        }
     }
 
     @Test
-    void retryWithinWindowReturnsTheSameSuccessor() throws Exception {
-        RefreshTokenService service = service(Duration.ofSeconds(30));
-        IssuedRefreshToken first = service.startSession("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.sessionId());
-        clock.advance(Duration.ofSeconds(10));
-        IssuedRefreshToken retried = service.rotate(first.token(), "alice", first.sessionId());
-        assertEquals(second.token(), retried.token());
-        // The successor is still usable after the retry.
-        service.rotate(second.token(), "alice", first.sessionId());
-    }
-
-    @Test
-    void retryAfterWindowIsReuseAndRevokesFamily() throws Exception {
-        RefreshTokenService service = service(Duration.ofSeconds(30));
-        IssuedRefreshToken first = service.startSession("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.sessionId());
-        clock.advance(Duration.ofSeconds(31));
-        assertEquals(Reason.REUSED, reason(() -> service.rotate(first.token(), "alice", first.sessionId())));
-        assertEquals(Reason.REVOKED, reason(() -> service.rotate(second.token(), "alice", first.sessionId())));
-    }
-
-    @Test
-    void retryOfOlderGenerationWithinWindowIsReuse() throws Exception {
-        RefreshTokenService service = service(Duration.ofSeconds(30));
-        IssuedRefreshToken first = service.startSession("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.sessionId());
-        service.rotate(second.token(), "alice", first.sessionId());
-        clock.advance(Duration.ofSeconds(5));
-        assertEquals(Reason.REUSED, reason(() -> service.rotate(first.token(), "alice", first.sessionId())));
-    }
-
-    @Test
-    void presentingARotatedTokenWithinTheConcurrencyGraceIsRefusedWithoutRevokingTheFamily() throws Exception {
+    void rotateWhenRotatedTokenPresentedWithinTheConcurrencyGraceThenRefusedWithoutRevokingTheFamily()
+            throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken first = service.startSession("alice");
-        IssuedRefreshToken second = service.rotate(first.token(), "alice", first.sessionId());
+        IssuedRefreshToken second = refresh(service, first);
         clock.advance(RefreshTokenService.CONCURRENT_USE_GRACE.minusMillis(1));
-        assertEquals(Reason.CONCURRENTLY_ROTATED,
-                reason(() -> service.rotate(first.token(), "alice", first.sessionId())));
-        service.rotate(second.token(), "alice", first.sessionId());
+        assertEquals(Reason.CONCURRENTLY_ROTATED, refusal(service, first));
+        refresh(service, second);
     }
 
     @Test
-    void logoutRevokesOnlyThatFamilyAndAllDevicesRevokesEveryFamilyOfTheSubject() throws Exception {
+    void logoutWhenOneDeviceThenOnlyItsFamilyIsRevokedAndWhenAllDevicesThenEveryFamilyOfTheSubject()
+            throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken laptop = service.startSession("alice");
         IssuedRefreshToken phone = service.startSession("alice");
         IssuedRefreshToken bob = service.startSession("bob");
         service.revokeSessionOf(laptop.token());
-        assertEquals(Reason.REVOKED, reason(() -> service.rotate(laptop.token(), "alice", laptop.sessionId())));
-        IssuedRefreshToken phoneNext = service.rotate(phone.token(), "alice", phone.sessionId());
+        assertEquals(Reason.REVOKED, refusal(service, laptop));
+        IssuedRefreshToken phoneNext = refresh(service, phone);
 
         service.revokeAll("alice");
-        assertEquals(Reason.REVOKED, reason(() -> service.rotate(phoneNext.token(), "alice", phone.sessionId())));
+        assertEquals(Reason.REVOKED, refusal(service, phoneNext));
         service.rotate(bob.token(), "bob", bob.sessionId());
     }
 
     @Test
-    void logoutWithUnknownOrMalformedTokenIsANoOp() {
+    void logoutWhenTokenUnknownOrMalformedThenNothingIsRevoked() {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken alice = service.startSession("alice");
         service.revokeSessionOf("not-a-token");
-        service.revokeSessionOf(new RefreshTokenGenerator(new SecureRandom(), new byte[32]).newToken());
-        assertEquals(RefreshTokenState.ACTIVE, store.findByHash(RefreshTokenHash.of(alice.token())).get().state());
+        service.revokeSessionOf(unknownToken());
+        assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
     }
 }

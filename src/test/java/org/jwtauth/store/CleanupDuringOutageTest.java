@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.refresh.CleanupScheduler;
 import org.jwtauth.refresh.ExpiredTokenCleanup;
 import org.jwtauth.testing.TcpProxy;
@@ -21,9 +19,8 @@ import org.jwtauth.testing.TcpProxy;
 /** During an outage each cleanup run logs one line and the schedule goes on; afterwards the rows are deleted. */
 class CleanupDuringOutageTest {
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
-    void eachFailedRunLogsOneLineAndTheNextRunStillHappensAndDeletesOnceTheDatabaseIsBack(TestDatabase db)
+    @OnDatabaseServers
+    void cleanupWhenTheDatabaseIsDownThenEachFailedRunLogsOneLineAndTheRunsGoOnUntilTheRowsAreDeleted(TestDatabase db)
             throws Exception {
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRejectedException;
 import org.jwtauth.refresh.RefreshTokenService;
@@ -32,52 +30,53 @@ class CommitAcknowledgementLostTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final RefreshTokenGenerator tokens = new RefreshTokenGenerator(new SecureRandom(), new byte[32]);
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
-    void withARetryWindowTheOldTokenPresentedAgainAfterALostCommitReplyReturnsTheCommittedSuccessor(TestDatabase db)
-            throws Exception {
-        try (TestDatabase.Scratch scratch = db.scratch();
-             TcpProxy proxy = Outages.proxy(scratch);
-             RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.through(scratch, proxy), scratch.directory)) {
-            RefreshTokenService service = new RefreshTokenService(store, tokens, Duration.ofDays(14),
-                    Duration.ofDays(90), Duration.ofSeconds(30), clock);
-            IssuedRefreshToken issued = service.startSession("alice");
-
-            loseTheCommitReply(proxy, service, issued);
-            assertEquals(RefreshTokenState.ROTATED, stateOf(store, issued.token()), "the database did commit");
-
+    @OnDatabaseServers
+    void rotateWhenTheCommitReplyWasLostAndTheOldTokenComesBackWithinTheRetryWindowThenTheCommittedSuccessor(
+            TestDatabase db) throws Exception {
+        afterALostCommitReply(db, Duration.ofSeconds(30), (store, service, issued) -> {
             clock.advance(Duration.ofSeconds(5)); // the client retries a little later, within the window
             IssuedRefreshToken recovered = service.rotate(issued.token(), "alice", issued.sessionId());
             assertEquals(tokens.successorOf(issued.token()), recovered.token(), "the committed successor");
             assertNotNull(service.rotate(recovered.token(), "alice", issued.sessionId()), "and the session goes on");
-        }
+        });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
-    void withoutARetryWindowTheOldTokenAfterALostCommitReplyIsTreatedAsReuseAndTheFamilyRevoked(TestDatabase db)
-            throws Exception {
-        try (TestDatabase.Scratch scratch = db.scratch();
-             TcpProxy proxy = Outages.proxy(scratch);
-             RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.through(scratch, proxy), scratch.directory)) {
-            RefreshTokenService service = new RefreshTokenService(store, tokens, Duration.ofDays(14),
-                    Duration.ofDays(90), Duration.ZERO, clock);
-            IssuedRefreshToken issued = service.startSession("alice");
-
-            loseTheCommitReply(proxy, service, issued);
-
+    @OnDatabaseServers
+    void rotateWhenTheCommitReplyWasLostAndThereIsNoRetryWindowThenTheOldTokenIsReuseAndTheFamilyRevoked(
+            TestDatabase db) throws Exception {
+        afterALostCommitReply(db, Duration.ZERO, (store, service, issued) -> {
             clock.advance(Duration.ofSeconds(5));
             RefreshRejectedException e = assertThrows(RefreshRejectedException.class,
                     () -> service.rotate(issued.token(), "alice", issued.sessionId()));
             assertEquals(RefreshRejectedException.Reason.REUSED, e.reason());
             assertEquals(RefreshTokenState.REVOKED, stateOf(store, issued.token()));
-        }
+        });
     }
 
-    private static void loseTheCommitReply(TcpProxy proxy, RefreshTokenService service, IssuedRefreshToken issued) {
-        proxy.dropRepliesAfter("COMMIT");
-        assertThrows(StoreUnavailableException.class,
-                () -> service.rotate(issued.token(), "alice", issued.sessionId()), "the client gets a 503");
+    @FunctionalInterface
+    private interface AfterLostReply {
+        void run(RefreshTokenStore store, RefreshTokenService service, IssuedRefreshToken issued) throws Exception;
+    }
+
+    /**
+     * Starts a family through a proxy and rotates its first token while the proxy drops the reply to COMMIT: the
+     * client gets a 503, the database did rotate. Then runs {@code test} with the token the client still holds.
+     */
+    private void afterALostCommitReply(TestDatabase db, Duration retryWindow, AfterLostReply test) throws Exception {
+        try (TestDatabase.Scratch scratch = db.scratch();
+             TcpProxy proxy = Outages.proxy(scratch);
+             RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.through(scratch, proxy), scratch.directory)) {
+            RefreshTokenService service = new RefreshTokenService(store, tokens, Duration.ofDays(14),
+                    Duration.ofDays(90), retryWindow, clock);
+            IssuedRefreshToken issued = service.startSession("alice");
+
+            proxy.dropRepliesAfter("COMMIT");
+            assertThrows(StoreUnavailableException.class,
+                    () -> service.rotate(issued.token(), "alice", issued.sessionId()), "the client gets a 503");
+            assertEquals(RefreshTokenState.ROTATED, stateOf(store, issued.token()), "the database did commit");
+
+            test.run(store, service, issued);
+        }
     }
 
     private static RefreshTokenState stateOf(RefreshTokenStore store, String token) {

@@ -9,8 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.refresh.ExpiredTokenCleanup;
 
@@ -20,9 +18,8 @@ class ConcurrentCleanupTest {
     private static final int EXPIRED = 1_700; // several batches of 500, so the nodes' batches overlap
     private static final int LIVE = 25;
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void twoNodesCleaningUpTogetherDeleteEachExpiredRowOnceWithoutError(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void cleanupWhenTwoNodesRunItTogetherThenEachExpiredRowIsDeletedOnceWithoutError(TestDatabase db) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (TestDatabase.Scratch scratch = db.scratch();
              RecordingStore nodeA = new RecordingStore(JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),

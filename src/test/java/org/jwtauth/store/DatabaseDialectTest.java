@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseDialectTest {
 
     @Test
-    void productNamesMapToTheirScripts() {
+    void detectWhenProductNameGivenThenItsDialectOrEmptyForAnUnsupportedDatabase() {
         assertEquals(Optional.of(DatabaseDialect.H2), DatabaseDialect.detect("H2"));
         assertEquals(Optional.of(DatabaseDialect.POSTGRESQL), DatabaseDialect.detect("PostgreSQL"));
         assertEquals(Optional.of(DatabaseDialect.MARIADB), DatabaseDialect.detect("MariaDB"));
@@ -21,7 +21,7 @@ class DatabaseDialectTest {
     }
 
     @Test
-    void everyScriptCreatesTheTableWithAllColumnsAndIsIdempotent() {
+    void statementsWhenAnyShippedScriptIsSplitThenItCreatesTheTableWithAllColumnsIdempotently() {
         for (DatabaseDialect dialect : DatabaseDialect.values()) {
             List<String> statements = SchemaManager.statements(dialect.script());
             String table = statements.get(0);

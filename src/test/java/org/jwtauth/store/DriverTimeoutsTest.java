@@ -15,7 +15,7 @@ class DriverTimeoutsTest {
     private static final Duration QUERY = Duration.ofSeconds(7);
 
     @Test
-    void postgresqlGetsSecondsAndASocketTimeoutBeyondTheQueryTimeout() {
+    void forUrlWhenPostgresqlThenSecondsAndASocketTimeoutBeyondTheQueryTimeout() {
         Properties p = DriverTimeouts.forUrl("jdbc:postgresql://db:5432/app", CONNECT, QUERY);
         assertEquals("3", p.getProperty("connectTimeout"));
         assertEquals("3", p.getProperty("loginTimeout"));
@@ -23,7 +23,7 @@ class DriverTimeoutsTest {
     }
 
     @Test
-    void mariadbAndMysqlGetMilliseconds() {
+    void forUrlWhenMariadbOrMysqlThenMilliseconds() {
         for (String url : new String[] {"jdbc:mariadb://db/app", "jdbc:mysql://db/app"}) {
             Properties p = DriverTimeouts.forUrl(url, CONNECT, QUERY);
             assertEquals("3000", p.getProperty("connectTimeout"), url);
@@ -32,7 +32,7 @@ class DriverTimeoutsTest {
     }
 
     @Test
-    void aTimeoutTheDeployerPutIntoTheUrlWins() {
+    void forUrlWhenTheUrlAlreadySetsATimeoutThenTheDeployersValueWins() {
         Properties p = DriverTimeouts.forUrl("jdbc:postgresql://db/app?socketTimeout=60&ConnectTimeout=1", CONNECT,
                 QUERY);
         assertFalse(p.containsKey("socketTimeout"));
@@ -41,7 +41,7 @@ class DriverTimeoutsTest {
     }
 
     @Test
-    void otherDriversGetNothingTheyMightMisread() {
+    void forUrlWhenAnotherDriverThenNothingItMightMisread() {
         assertTrue(DriverTimeouts.forUrl("jdbc:h2:mem:x", CONNECT, QUERY).isEmpty());
         assertTrue(DriverTimeouts.forUrl("jdbc:oracle:thin:@db:1521/app", CONNECT, QUERY).isEmpty());
     }

@@ -41,22 +41,28 @@ class LazyRefreshTokenStoreTest {
         }, clock, INTERVAL, clock.instant().plus(INTERVAL));
     }
 
+    /** Made when each test starts, so its first retry is due one interval after that. */
+    private final LazyRefreshTokenStore store = lazy();
+
+    /** A call the lazy store answers as unavailable. */
+    private static StoreUnavailableException assertUnavailable(LazyRefreshTokenStore store) {
+        return assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+    }
+
     @Test
-    void callsBeforeTheRetryIntervalAnswerUnavailableWithoutTouchingTheDatabase() {
-        LazyRefreshTokenStore store = lazy();
+    void callWhenBeforeTheRetryIntervalThenUnavailableWithoutTouchingTheDatabase() {
         databaseUp.set(true);
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        assertUnavailable(store);
         clock.advance(INTERVAL.minusSeconds(1));
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        assertUnavailable(store);
         assertEquals(0, attempts.get());
     }
 
     @Test
-    void aFailedAttemptIsRepeatedOnlyAfterTheInterval() {
-        LazyRefreshTokenStore store = lazy();
+    void openWhenAnAttemptFailedThenItIsRepeatedOnlyAfterTheInterval() {
         clock.advance(INTERVAL);
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        assertUnavailable(store);
+        assertUnavailable(store);
         assertEquals(1, attempts.get(), "one attempt per interval, however many requests come in");
         clock.advance(INTERVAL);
         databaseUp.set(true);
@@ -65,8 +71,7 @@ class LazyRefreshTokenStoreTest {
     }
 
     @Test
-    void onceOpenEveryCallGoesToTheOpenedStoreAndCloseClosesIt() {
-        LazyRefreshTokenStore store = lazy();
+    void callWhenTheStoreHasOpenedThenItGoesToTheOpenedStoreAndCloseClosesThat() {
         databaseUp.set(true);
         clock.advance(INTERVAL);
         assertEquals(0, store.revokeSession("f"));
@@ -77,21 +82,19 @@ class LazyRefreshTokenStoreTest {
     }
 
     @Test
-    void aClosedStoreNeverOpens() {
-        LazyRefreshTokenStore store = lazy();
+    void callWhenTheStoreWasClosedBeforeOpeningThenItNeverOpens() {
         store.close();
         databaseUp.set(true);
         clock.advance(INTERVAL);
-        assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        assertUnavailable(store);
         assertEquals(0, attempts.get());
     }
 
     @Test
-    void aConfigurationErrorFoundLaterIsUnavailableNamingOnlyTheKeyAndIsRetried() {
-        LazyRefreshTokenStore store = lazy();
+    void openWhenAConfigurationErrorIsFoundLaterThenUnavailableNamingTheKeyAndRetried() {
         misconfigured.set(true);
         clock.advance(INTERVAL);
-        StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> store.findByHash("h"));
+        StoreUnavailableException e = assertUnavailable(store);
         assertTrue(e.getMessage().contains("jwtauth.store.schema"), e.getMessage());
         misconfigured.set(false);
         databaseUp.set(true);

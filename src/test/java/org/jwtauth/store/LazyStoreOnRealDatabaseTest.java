@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.jwtauth.store.StoreFixture.active;
 import static org.jwtauth.store.StoreFixture.newId;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.config.ConfigKeys;
-import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.config.SettingsParser;
+import org.jwtauth.config.StoreSettings;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
@@ -27,9 +23,8 @@ import org.jwtauth.testing.TcpProxy;
  */
 class LazyStoreOnRealDatabaseTest {
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
-    void databaseDownAtStartThenStoreAnswersUnavailableAndOpensOnceTheDatabaseIsBack(TestDatabase db)
+    @OnDatabaseServers
+    void openOrDeferWhenTheDatabaseIsDownAtStartThenUnavailableUntilItIsBackAndThenOpens(TestDatabase db)
             throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch(); TcpProxy proxy = Outages.proxy(scratch)) {
             proxy.cutRefusing();
@@ -48,27 +43,23 @@ class LazyStoreOnRealDatabaseTest {
                 assertEquals(token.sessionId(), store.findByHash(token.hash()).orElseThrow().sessionId());
             }
             // The deferred open ran the schema script like a normal start would have.
-            JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory).close();
+            StoreFixture.open(scratch, SchemaMode.VALIDATE).close();
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void validateWithoutTheTableStillStopsTheStartWhenTheDatabaseAnswers(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void openOrDeferWhenTheDatabaseAnswersAndValidateFindsNoTableThenTheStartStops(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
-            ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> JpaRefreshTokenStores.openOrDefer(scratch.settings(SchemaMode.VALIDATE), scratch.directory));
-            assertEquals(ConfigKeys.STORE_SCHEMA, e.key());
+            assertEquals(ConfigKeys.STORE_SCHEMA,
+                    StoreFixture.validateRefused(scratch, JpaRefreshTokenStores::openOrDefer).key());
         }
     }
 
     @Test
-    void urlNoDriverAcceptsStillStopsTheStart() {
-        Map<String, String> params = new HashMap<>();
-        params.put(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef");
-        params.put(ConfigKeys.STORE_URL, "jdbc:nosuchdb://127.0.0.1/x");
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> JpaRefreshTokenStores.openOrDefer(
-                new SettingsParser(ConfigSource.of(params), n -> null).parse().store(), null));
+    void openOrDeferWhenNoDriverAcceptsTheUrlThenTheStartStops() {
+        StoreSettings settings = StoreFixture.storeSettings(ConfigKeys.STORE_URL, "jdbc:nosuchdb://127.0.0.1/x");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> JpaRefreshTokenStores.openOrDefer(settings, null));
         assertEquals(ConfigKeys.STORE_URL, e.key());
     }
 

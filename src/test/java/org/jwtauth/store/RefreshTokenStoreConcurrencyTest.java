@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.StoredRefreshToken;
 
@@ -25,9 +23,8 @@ class RefreshTokenStoreConcurrencyTest {
     private static final int THREADS = 8;
     private static final int ROUNDS = 20;
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void concurrentRotationsOfOneTokenHaveExactlyOneWinner(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void rotateWhenOneTokenIsRotatedConcurrentlyThenExactlyOneWinsAndOnlyItsSuccessorIsStored(TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             try {
@@ -71,9 +68,8 @@ class RefreshTokenStoreConcurrencyTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void twoNodesCleaningUpAtOnceDeleteEachExpiredRowOnceWithoutFailing(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void deleteExpiredWhenTwoCleanupLoopsRunAtOnceThenNoRowIsCountedTwiceAndNoneIsLeft(TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
             int expired = 60;
             for (int i = 0; i < expired; i++) {

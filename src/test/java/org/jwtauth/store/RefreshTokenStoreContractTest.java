@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.jwtauth.store.StoreFixture.NOW;
 import static org.jwtauth.store.StoreFixture.active;
 import static org.jwtauth.store.StoreFixture.activeExpiring;
+import static org.jwtauth.store.StoreFixture.inserted;
 import static org.jwtauth.store.StoreFixture.newHash;
 import static org.jwtauth.store.StoreFixture.newId;
+import static org.jwtauth.store.StoreFixture.stateOf;
 import static org.jwtauth.store.StoreFixture.withStore;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoredRefreshToken;
@@ -24,13 +25,12 @@ import org.jwtauth.refresh.StoredRefreshToken;
 /** The behaviour every {@link RefreshTokenStore} promises, on each real database. */
 class RefreshTokenStoreContractTest {
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void insertThenFindReturnsEveryField(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void findByHashWhenTokenInsertedThenEveryFieldIsReturned(TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
-            StoredRefreshToken token = new StoredRefreshToken(newHash(), newId("fam"), "user-Ä@example.org",
-                    RefreshTokenState.ROTATED, NOW, NOW.plusSeconds(60), NOW.plusSeconds(3600), NOW.plusMillis(5));
-            store.insert(token);
+            StoredRefreshToken token = inserted(store, new StoredRefreshToken(newHash(), newId("fam"),
+                    "user-Ä@example.org", RefreshTokenState.ROTATED, NOW, NOW.plusSeconds(60), NOW.plusSeconds(3600),
+                    NOW.plusMillis(5)));
 
             StoredRefreshToken found = store.findByHash(token.hash()).orElseThrow();
             assertEquals(token.hash(), found.hash());
@@ -44,35 +44,31 @@ class RefreshTokenStoreContractTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void findUnknownHashIsEmpty(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void findByHashWhenHashUnknownThenEmpty(TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
             store.insert(active(newId("fam"), "alice"));
             assertEquals(Optional.empty(), store.findByHash(newHash()));
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void hashesDifferingOnlyInLetterCaseAreDifferentTokens(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void findAndRotateWhenHashDiffersOnlyInLetterCaseThenItIsAnotherToken(TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
             String lower = "abcdefghijklmnopqrstuvwxyz0123456789-_abcde";
-            StoredRefreshToken token = StoredRefreshToken.active(lower, newId("fam"), "alice", NOW,
-                    NOW.plusSeconds(60), NOW.plusSeconds(120));
-            store.insert(token);
-            assertEquals(Optional.empty(), store.findByHash(lower.toUpperCase(java.util.Locale.ROOT)));
-            assertFalse(store.rotate(lower.toUpperCase(java.util.Locale.ROOT), NOW, active(token.sessionId(), "alice")));
+            StoredRefreshToken token = inserted(store, StoredRefreshToken.active(lower, newId("fam"), "alice", NOW,
+                    NOW.plusSeconds(60), NOW.plusSeconds(120)));
+            String upper = lower.toUpperCase(Locale.ROOT);
+            assertEquals(Optional.empty(), store.findByHash(upper));
+            assertRotationRefused(store, upper, NOW, token.sessionId(), "other letter case");
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void rotateActiveTokenMarksItRotatedAndStoresSuccessor(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void rotateWhenTokenActiveThenMarkedRotatedAndSuccessorStored(TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
             String family = newId("fam");
-            StoredRefreshToken first = active(family, "alice");
-            store.insert(first);
+            StoredRefreshToken first = inserted(store, active(family, "alice"));
             StoredRefreshToken successor = active(family, "alice");
             Instant at = NOW.plusSeconds(30);
 
@@ -88,83 +84,66 @@ class RefreshTokenStoreContractTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void rotateNonActiveTokenReturnsFalseAndStoresNoSuccessor(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void rotateWhenTokenRotatedRevokedOrUnknownThenFalseAndNoSuccessorStored(TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
             String family = newId("fam");
-            StoredRefreshToken first = active(family, "alice");
-            store.insert(first);
-            assertTrue(store.rotate(first.hash(), NOW, active(family, "alice")));
-
-            StoredRefreshToken reuseSuccessor = active(family, "alice");
-            assertFalse(store.rotate(first.hash(), NOW.plusSeconds(1), reuseSuccessor), "already rotated");
-            assertEquals(Optional.empty(), store.findByHash(reuseSuccessor.hash()));
+            StoredRefreshToken first = inserted(store, active(family, "alice"));
+            rotated(store, first);
+            assertRotationRefused(store, first.hash(), NOW.plusSeconds(1), family, "already rotated");
             assertEquals(Optional.of(NOW), store.findByHash(first.hash()).orElseThrow().rotatedAt());
 
-            StoredRefreshToken revoked = active(newId("fam"), "alice");
-            store.insert(revoked);
+            StoredRefreshToken revoked = inserted(store, active(newId("fam"), "alice"));
             store.revokeSession(revoked.sessionId());
-            StoredRefreshToken afterRevoked = active(revoked.sessionId(), "alice");
-            assertFalse(store.rotate(revoked.hash(), NOW, afterRevoked), "revoked");
-            assertEquals(Optional.empty(), store.findByHash(afterRevoked.hash()));
-            assertEquals(RefreshTokenState.REVOKED, store.findByHash(revoked.hash()).orElseThrow().state());
+            assertRotationRefused(store, revoked.hash(), NOW, revoked.sessionId(), "revoked");
+            assertEquals(RefreshTokenState.REVOKED, stateOf(store, revoked));
 
-            StoredRefreshToken afterUnknown = active(family, "alice");
-            assertFalse(store.rotate(newHash(), NOW, afterUnknown), "unknown");
-            assertEquals(Optional.empty(), store.findByHash(afterUnknown.hash()));
+            assertRotationRefused(store, newHash(), NOW, family, "unknown");
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void revokeFamilyTouchesOnlyThatFamily(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void revokeFamilyWhenSubjectHasOtherFamiliesThenOnlyThatFamilyIsRevoked(TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
             String family = newId("fam");
-            StoredRefreshToken first = active(family, "alice");
-            store.insert(first);
-            StoredRefreshToken second = active(family, "alice");
-            assertTrue(store.rotate(first.hash(), NOW, second));
-            StoredRefreshToken otherDevice = active(newId("fam"), "alice");
-            store.insert(otherDevice);
+            StoredRefreshToken first = inserted(store, active(family, "alice"));
+            StoredRefreshToken second = rotated(store, first);
+            StoredRefreshToken otherDevice = inserted(store, active(newId("fam"), "alice"));
 
             assertEquals(2, store.revokeSession(family));
 
-            assertEquals(RefreshTokenState.REVOKED, store.findByHash(first.hash()).orElseThrow().state());
-            assertEquals(RefreshTokenState.REVOKED, store.findByHash(second.hash()).orElseThrow().state());
-            assertEquals(RefreshTokenState.ACTIVE, store.findByHash(otherDevice.hash()).orElseThrow().state());
+            assertEquals(RefreshTokenState.REVOKED, stateOf(store, first));
+            assertEquals(RefreshTokenState.REVOKED, stateOf(store, second));
+            assertEquals(RefreshTokenState.ACTIVE, stateOf(store, otherDevice));
             assertEquals(0, store.revokeSession(family), "nothing left to revoke");
             assertEquals(0, store.revokeSession(newId("fam")));
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void revokeSubjectTouchesAllItsFamiliesAndNoOtherSubject(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void revokeSubjectWhenItHasSeveralFamiliesThenAllAreRevokedAndNoOtherSubjectIsTouched(TestDatabase db)
+            throws Exception {
         withStore(db, (scratch, store) -> {
             List<StoredRefreshToken> alices = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                alices.add(active(newId("fam"), "alice"));
+                alices.add(inserted(store, active(newId("fam"), "alice")));
             }
-            alices.forEach(store::insert);
-            StoredRefreshToken bob = active(newId("fam"), "bob");
-            StoredRefreshToken aliceUpper = active(newId("fam"), "ALICE");
-            store.insert(bob);
-            store.insert(aliceUpper);
+            StoredRefreshToken bob = inserted(store, active(newId("fam"), "bob"));
+            StoredRefreshToken aliceUpper = inserted(store, active(newId("fam"), "ALICE"));
 
             assertEquals(3, store.revokeSubject("alice"));
 
             for (StoredRefreshToken t : alices) {
-                assertEquals(RefreshTokenState.REVOKED, store.findByHash(t.hash()).orElseThrow().state());
+                assertEquals(RefreshTokenState.REVOKED, stateOf(store, t));
             }
-            assertEquals(RefreshTokenState.ACTIVE, store.findByHash(bob.hash()).orElseThrow().state());
-            assertEquals(RefreshTokenState.ACTIVE, store.findByHash(aliceUpper.hash()).orElseThrow().state());
+            assertEquals(RefreshTokenState.ACTIVE, stateOf(store, bob));
+            assertEquals(RefreshTokenState.ACTIVE, stateOf(store, aliceUpper));
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void deleteExpiredRemovesIdleAndFamilyExpiredRowsAndKeepsUnexpiredRotatedRows(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void deleteExpiredWhenRowsIdleOrFamilyExpiredThenDeletedAndUnexpiredRotatedRowsKept(TestDatabase db)
+            throws Exception {
         withStore(db, (scratch, store) -> {
             Instant later = NOW.plus(Duration.ofDays(1));
             StoredRefreshToken idleExpired = activeExpiring(newId("fam"), NOW.minusSeconds(1), later);
@@ -183,22 +162,19 @@ class RefreshTokenStoreContractTest {
             assertEquals(Optional.empty(), store.findByHash(idleExpiresNow.hash()));
             assertEquals(Optional.empty(), store.findByHash(sessionExpired.hash()));
             assertTrue(store.findByHash(alive.hash()).isPresent());
-            assertEquals(RefreshTokenState.ROTATED, store.findByHash(rotatedAlive.hash()).orElseThrow().state());
+            assertEquals(RefreshTokenState.ROTATED, stateOf(store, rotatedAlive));
             assertEquals(0, store.deleteExpired(NOW, 100));
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void deleteExpiredRespectsTheBatchSize(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void deleteExpiredWhenMoreExpiredRowsThanTheBatchSizeThenAtMostABatchPerCall(TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
             List<StoredRefreshToken> expired = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
-                expired.add(activeExpiring(newId("fam"), NOW.minusSeconds(10), NOW.plusSeconds(10)));
+                expired.add(inserted(store, activeExpiring(newId("fam"), NOW.minusSeconds(10), NOW.plusSeconds(10))));
             }
-            expired.forEach(store::insert);
-            StoredRefreshToken alive = active(newId("fam"), "alice");
-            store.insert(alive);
+            StoredRefreshToken alive = inserted(store, active(newId("fam"), "alice"));
 
             assertEquals(3, store.deleteExpired(NOW, 3));
             assertEquals(4, expired.stream().filter(t -> store.findByHash(t.hash()).isPresent()).count());
@@ -207,5 +183,20 @@ class RefreshTokenStoreContractTest {
             assertEquals(0, store.deleteExpired(NOW, 3));
             assertTrue(store.findByHash(alive.hash()).isPresent());
         });
+    }
+
+    /** Rotates {@code token} at {@link StoreFixture#NOW}, which must succeed, and returns its successor. */
+    private static StoredRefreshToken rotated(RefreshTokenStore store, StoredRefreshToken token) {
+        StoredRefreshToken successor = active(token.sessionId(), "alice");
+        assertTrue(store.rotate(token.hash(), NOW, successor));
+        return successor;
+    }
+
+    /** Rotating {@code hash} is refused, and the successor it was offered is not stored. */
+    private static void assertRotationRefused(RefreshTokenStore store, String hash, Instant at, String family,
+                                              String why) {
+        StoredRefreshToken successor = active(family, "alice");
+        assertFalse(store.rotate(hash, at, successor), why);
+        assertEquals(Optional.empty(), store.findByHash(successor.hash()), why);
     }
 }

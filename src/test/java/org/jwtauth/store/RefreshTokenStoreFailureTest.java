@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.jwtauth.store.StoreFixture.NOW;
 import static org.jwtauth.store.StoreFixture.active;
+import static org.jwtauth.store.StoreFixture.inserted;
 import static org.jwtauth.store.StoreFixture.newHash;
 import static org.jwtauth.store.StoreFixture.newId;
+import static org.jwtauth.store.StoreFixture.storeSettings;
+import static org.jwtauth.store.StoreFixture.withStore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,14 +24,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.config.ConfigKeys;
-import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.StoreSettings;
@@ -39,9 +40,9 @@ import org.jwtauth.refresh.StoredRefreshToken;
 /** Database failures are {@link StoreUnavailableException} (answered 503), and never leak a hash. */
 class RefreshTokenStoreFailureTest {
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void failingStatementIsStoreUnavailableAndNeitherExceptionNorLogShowsTheHash(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void insertWhenTheStatementFailsThenStoreUnavailableAndNeitherExceptionNorLogShowsTheHash(TestDatabase db)
+            throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -66,17 +67,11 @@ class RefreshTokenStoreFailureTest {
         assertFalse(everything.contains(token.hash()), everything);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void lostTableIsStoreUnavailableForEveryOperation(TestDatabase db) throws Exception {
-        try (TestDatabase.Scratch scratch = db.scratch();
-             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
-                     scratch.directory)) {
-            StoredRefreshToken token = active(newId("fam"), "alice");
-            store.insert(token);
-            try (Connection c = scratch.connect(); Statement s = c.createStatement()) {
-                s.execute("DROP TABLE jwtauth_refresh_token");
-            }
+    @OnEveryDatabase
+    void everyOperationWhenTheTableIsLostThenStoreUnavailable(TestDatabase db) throws Exception {
+        withStore(db, (scratch, store) -> {
+            StoredRefreshToken token = inserted(store, active(newId("fam"), "alice"));
+            execute(scratch, "DROP TABLE jwtauth_refresh_token");
             String hash = token.hash();
             assertHashFree(assertThrows(StoreUnavailableException.class, () -> store.findByHash(hash)), hash);
             assertHashFree(assertThrows(StoreUnavailableException.class,
@@ -85,18 +80,16 @@ class RefreshTokenStoreFailureTest {
             assertThrows(StoreUnavailableException.class, () -> store.revokeSession(token.sessionId()));
             assertThrows(StoreUnavailableException.class, () -> store.revokeSubject("alice"));
             assertThrows(StoreUnavailableException.class, () -> store.deleteExpired(NOW, 10));
-        }
+        });
     }
 
     @Test
-    void unreachableDatabaseIsStoreUnavailableAtOpen() {
-        Map<String, String> params = new HashMap<>();
-        params.put(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef-test-only");
-        params.put(ConfigKeys.STORE_URL, "jdbc:postgresql://127.0.0.1:1/x?connectTimeout=2");
-        params.put(ConfigKeys.STORE_USER, "nobody");
-        params.put(ConfigKeys.STORE_PASSWORD, "not-a-real-password");
-        params.put(ConfigKeys.STORE_SCHEMA, "none");
-        StoreSettings settings = new SettingsParser(ConfigSource.of(params), n -> null).parse().store();
+    void openWhenTheDatabaseIsUnreachableThenStoreUnavailableWithoutThePassword() {
+        StoreSettings settings = storeSettings(
+                ConfigKeys.STORE_URL, "jdbc:postgresql://127.0.0.1:1/x?connectTimeout=2",
+                ConfigKeys.STORE_USER, "nobody",
+                ConfigKeys.STORE_PASSWORD, "not-a-real-password",
+                ConfigKeys.STORE_SCHEMA, "none");
 
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
                 () -> JpaRefreshTokenStores.open(settings, null));
@@ -104,28 +97,20 @@ class RefreshTokenStoreFailureTest {
     }
 
     @Test
-    void embeddedStoreWorksAgainAfterTheDatabaseWasShutDownBehindItsBack() throws Exception {
-        try (TestDatabase.Scratch scratch = TestDatabase.H2.scratch();
-             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
-                     scratch.directory)) {
-            StoredRefreshToken token = active(newId("fam"), "alice");
-            store.insert(token);
-            try (Connection c = scratch.connect(); Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            }
+    void embeddedStoreWhenTheDatabaseWasShutDownBehindItsBackThenTheNextCallWorks() throws Exception {
+        withStore(TestDatabase.H2, (scratch, store) -> {
+            StoredRefreshToken token = inserted(store, active(newId("fam"), "alice"));
+            execute(scratch, "SHUTDOWN");
             // No restart of the store: the next call simply gets a working connection again.
             assertTrue(store.findByHash(token.hash()).isPresent());
             assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
-        }
+        });
     }
 
     @Test
-    void idleUrlStoreHoldsNoConnectionSoAServerRestartLeavesNothingStale() throws Exception {
-        try (TestDatabase.Scratch scratch = TestDatabase.POSTGRESQL.scratch();
-             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
-                     scratch.directory)) {
-            StoredRefreshToken token = active(newId("fam"), "alice");
-            store.insert(token);
+    void urlStoreWhenIdleThenItHoldsNoConnectionThatAServerRestartCouldLeaveStale() throws Exception {
+        withStore(TestDatabase.POSTGRESQL, (scratch, store) -> {
+            StoredRefreshToken token = inserted(store, active(newId("fam"), "alice"));
             assertTrue(store.findByHash(token.hash()).isPresent());
             try (Connection c = TestDatabase.POSTGRESQL.admin(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
@@ -134,11 +119,11 @@ class RefreshTokenStoreFailureTest {
                 assertEquals(0, rs.getInt(1), "connections kept open by an idle store");
             }
             assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
-        }
+        });
     }
 
     @Test
-    void closedEmbeddedStoreLeavesItsDatabaseFileUnlocked() throws Exception {
+    void closeWhenTheStoreIsEmbeddedThenItsDatabaseFileIsUnlocked() throws Exception {
         try (TestDatabase.Scratch scratch = TestDatabase.H2.scratch()) {
             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory);
             store.insert(active(newId("fam"), "alice"));
@@ -153,13 +138,18 @@ class RefreshTokenStoreFailureTest {
     }
 
     @Test
-    void unknownHashOfImpossibleLengthIsAnsweredWithoutTheDatabase() throws Exception {
-        try (TestDatabase.Scratch scratch = TestDatabase.H2.scratch();
-             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
-                     scratch.directory)) {
+    void findAndRotateWhenTheHashHasAnImpossibleLengthThenAnsweredWithoutTheDatabase() throws Exception {
+        withStore(TestDatabase.H2, (scratch, store) -> {
             String tooLong = newHash() + newHash();
-            assertEquals(java.util.Optional.empty(), store.findByHash(tooLong));
+            assertEquals(Optional.empty(), store.findByHash(tooLong));
             assertFalse(store.rotate(tooLong, NOW, active(newId("fam"), "alice")));
+        });
+    }
+
+    /** Runs {@code sql} behind the store's back. */
+    private static void execute(TestDatabase.Scratch scratch, String sql) throws SQLException {
+        try (Connection c = scratch.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 
@@ -168,8 +158,7 @@ class RefreshTokenStoreFailureTest {
      * belongs to the deployer's logging configuration (set org.mariadb.jdbc to ERROR), not to this library.
      */
     private static String withoutDriverLog(String log) {
-        return log.lines().filter(line -> !line.contains(" org.mariadb.jdbc."))
-                .collect(java.util.stream.Collectors.joining("\n"));
+        return log.lines().filter(line -> !line.contains(" org.mariadb.jdbc.")).collect(Collectors.joining("\n"));
     }
 
     private static void assertHashFree(StoreUnavailableException e, String hash) {

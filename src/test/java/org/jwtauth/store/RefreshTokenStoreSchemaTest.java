@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.jwtauth.store.StoreFixture.active;
+import static org.jwtauth.store.StoreFixture.inserted;
 import static org.jwtauth.store.StoreFixture.newId;
+import static org.jwtauth.store.StoreFixture.open;
+import static org.jwtauth.store.StoreFixture.validateRefused;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -15,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.refresh.RefreshTokenStore;
@@ -25,76 +26,59 @@ import org.jwtauth.refresh.StoredRefreshToken;
 /** {@code jwtauth.store.schema}: create (idempotent), validate (fail fast), none. */
 class RefreshTokenStoreSchemaTest {
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void createTwiceIsIdempotentAndKeepsRows(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void openWhenCreateRunsTwiceThenTheSecondChangesNothingAndRowsAreKept(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
-            StoredRefreshToken token = active(newId("fam"), "alice");
-            try (RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
-                    scratch.directory)) {
-                store.insert(token);
+            StoredRefreshToken token;
+            try (RefreshTokenStore store = open(scratch, SchemaMode.CREATE)) {
+                token = inserted(store, active(newId("fam"), "alice"));
             }
-            try (RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
-                    scratch.directory)) {
+            try (RefreshTokenStore store = open(scratch, SchemaMode.CREATE)) {
                 assertTrue(store.findByHash(token.hash()).isPresent());
             }
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void validateOnEmptySchemaRefusesToStartNamingTheKey(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void openWhenValidateFindsAnEmptySchemaThenRefusedNamingTheKeyAndTheTable(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
-            ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory));
-            assertTrue(e.getMessage().contains("jwtauth.store.schema"), e.getMessage());
-            assertTrue(e.getMessage().contains("jwtauth_refresh_token"), e.getMessage());
+            assertNamesKeyAnd("jwtauth_refresh_token", validateRefused(scratch, JpaRefreshTokenStores::open));
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void validateNamesAMissingColumn(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void openWhenValidateFindsAColumnMissingThenRefusedNamingTheKeyAndTheColumn(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
-            JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory).close();
+            open(scratch, SchemaMode.CREATE).close();
             try (Connection c = scratch.connect(); Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE jwtauth_refresh_token DROP COLUMN rotated_at");
             }
-            ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory));
-            assertTrue(e.getMessage().contains("jwtauth.store.schema"), e.getMessage());
-            assertTrue(e.getMessage().contains("rotated_at"), e.getMessage());
+            assertNamesKeyAnd("rotated_at", validateRefused(scratch, JpaRefreshTokenStores::open));
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void validateAfterCreatePasses(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void openWhenValidateFollowsCreateThenTheStoreWorks(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
-            JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory).close();
-            try (RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE),
-                    scratch.directory)) {
-                StoredRefreshToken token = active(newId("fam"), "alice");
-                store.insert(token);
+            open(scratch, SchemaMode.CREATE).close();
+            try (RefreshTokenStore store = open(scratch, SchemaMode.VALIDATE)) {
+                StoredRefreshToken token = inserted(store, active(newId("fam"), "alice"));
                 assertEquals(token.sessionId(), store.findByHash(token.hash()).orElseThrow().sessionId());
             }
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void noneTouchesNothing(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void openWhenSchemaIsNoneThenNoTableIsCreated(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
-            JpaRefreshTokenStores.open(scratch.settings(SchemaMode.NONE), scratch.directory).close();
-            assertThrows(ConfigurationException.class,
-                    () -> JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory),
+            open(scratch, SchemaMode.NONE).close();
+            assertThrows(ConfigurationException.class, () -> open(scratch, SchemaMode.VALIDATE),
                     "none must not have created the table");
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void nodesStartingTogetherCanAllCreateTheSchema(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void openWhenNodesStartingTogetherAllCreateTheSchemaThenEachSucceeds(TestDatabase db) throws Exception {
         if (db == TestDatabase.H2) {
             return; // the embedded database is single-node by definition
         }
@@ -106,7 +90,7 @@ class RefreshTokenStoreSchemaTest {
                 for (int i = 0; i < 4; i++) {
                     nodes.add(pool.submit(() -> {
                         start.await();
-                        JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory).close();
+                        open(scratch, SchemaMode.CREATE).close();
                         return null;
                     }));
                 }
@@ -117,7 +101,12 @@ class RefreshTokenStoreSchemaTest {
             } finally {
                 pool.shutdownNow();
             }
-            JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE), scratch.directory).close();
+            open(scratch, SchemaMode.VALIDATE).close();
         }
+    }
+
+    private static void assertNamesKeyAnd(String name, ConfigurationException e) {
+        assertTrue(e.getMessage().contains("jwtauth.store.schema"), e.getMessage());
+        assertTrue(e.getMessage().contains(name), e.getMessage());
     }
 }

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
@@ -22,9 +20,8 @@ import org.jwtauth.refresh.StoredRefreshToken;
  */
 class ShippedSchemaScriptTest {
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void theShippedScriptRunAsOneFileCreatesASchemaThatValidateAccepts(TestDatabase db) throws Exception {
+    @OnEveryDatabase
+    void openWithValidateWhenTheShippedScriptWasRunAsOneFileThenTheStoreWorks(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
             runAsOneFile(db, scratch);
             runAsOneFile(db, scratch); // idempotent: a second run changes nothing and fails nothing

@@ -1,12 +1,24 @@
 package org.jwtauth.store;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.jwtauth.config.ConfigKeys;
+import org.jwtauth.config.ConfigSource;
+import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
+import org.jwtauth.config.SettingsParser;
+import org.jwtauth.config.StoreSettings;
+import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoredRefreshToken;
 
@@ -45,6 +57,39 @@ final class StoreFixture {
                 idleExpiry, sessionExpiry);
     }
 
+    /** Inserts {@code token} into {@code store} and returns it. */
+    static StoredRefreshToken inserted(RefreshTokenStore store, StoredRefreshToken token) {
+        store.insert(token);
+        return token;
+    }
+
+    /** The state {@code store} holds for {@code token}, which it must hold. */
+    static RefreshTokenState stateOf(RefreshTokenStore store, StoredRefreshToken token) {
+        return store.findByHash(token.hash()).orElseThrow().state();
+    }
+
+    /** Store settings from these keys and values, with a test secret: for settings no scratch namespace gives. */
+    static StoreSettings storeSettings(String... keyValues) {
+        Map<String, String> params = new HashMap<>();
+        params.put(ConfigKeys.SECRET, "0123456789abcdef0123456789abcdef-test-only");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            params.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new SettingsParser(ConfigSource.of(params), n -> null).parse().store();
+    }
+
+    /** A store on {@code scratch} with schema mode {@code schema}. */
+    static RefreshTokenStore open(TestDatabase.Scratch scratch, SchemaMode schema) {
+        return JpaRefreshTokenStores.open(scratch.settings(schema), scratch.directory);
+    }
+
+    /** Opening {@code scratch} with {@code jwtauth.store.schema=validate} through {@code opener} stops the start. */
+    static ConfigurationException validateRefused(TestDatabase.Scratch scratch,
+                                                  BiFunction<StoreSettings, Path, RefreshTokenStore> opener) {
+        return assertThrows(ConfigurationException.class,
+                () -> opener.apply(scratch.settings(SchemaMode.VALIDATE), scratch.directory));
+    }
+
     @FunctionalInterface
     interface StoreTest {
         void run(TestDatabase.Scratch scratch, RefreshTokenStore store) throws Exception;
@@ -53,8 +98,7 @@ final class StoreFixture {
     /** Runs {@code test} against a store with a freshly created schema, then drops everything. */
     static void withStore(TestDatabase database, StoreTest test) throws Exception {
         try (TestDatabase.Scratch scratch = database.scratch();
-             RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE),
-                     scratch.directory)) {
+             RefreshTokenStore store = open(scratch, SchemaMode.CREATE)) {
             test.run(scratch, store);
         }
     }

@@ -10,8 +10,6 @@ import static org.jwtauth.store.StoreFixture.newId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
@@ -28,15 +26,13 @@ class StoreOutageTest {
     /** Generous upper bound for one failed operation with PT2S timeouts (the socket gives up after 4 s). */
     private static final long BOUND_MILLIS = 15_000;
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
-    void hangingNetworkFailsEveryOperationWithinTheTimeoutsAndTheStoreRecovers(TestDatabase db) throws Exception {
+    @OnDatabaseServers
+    void everyOperationWhenTheNetworkHangsThenFailsWithinTheTimeoutsAndTheStoreRecovers(TestDatabase db) throws Exception {
         outageThenRecovery(db, TcpProxy::cutHanging, "hanging");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
-    void refusedConnectionsFailEveryOperationAtOnceAndTheStoreRecovers(TestDatabase db) throws Exception {
+    @OnDatabaseServers
+    void everyOperationWhenConnectionsAreRefusedThenFailsWithinTheTimeoutsAndTheStoreRecovers(TestDatabase db) throws Exception {
         outageThenRecovery(db, TcpProxy::cutRefusing, "refusing");
     }
 

@@ -10,8 +10,6 @@ import static org.jwtauth.store.StoreFixture.newId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.config.SettingsParser;
@@ -23,9 +21,8 @@ import org.jwtauth.refresh.StoredRefreshToken;
 /** {@code jwtauth.store.queryTimeout} ends a statement stuck behind a lock, and the failure burns nothing. */
 class StoreQueryTimeoutTest {
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestDatabase.class)
-    void rotationBlockedByALockedRowFailsAfterTheQueryTimeoutAndTheTokenStillRotatesLater(TestDatabase db)
+    @OnEveryDatabase
+    void rotateWhenTheRowIsLockedThenFailsAfterTheQueryTimeoutAndTheTokenStillRotatesLater(TestDatabase db)
             throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch();
              RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +14,10 @@ import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
+import org.jwtauth.keys.HmacSigningKeys;
+import org.jwtauth.token.AccessTokenIssuer;
+import org.jwtauth.token.AccessTokenVerifier;
+import org.jwtauth.token.SigningKeys;
 
 /** Settings built the way the tests build them: from a map, through the real parser and its validation. */
 public final class Fixtures {
@@ -28,6 +33,35 @@ public final class Fixtures {
         values.put(ConfigKeys.SECRET, SECRET);
         values.put(ConfigKeys.ALGORITHM, algorithm);
         return new SettingsParser(ConfigSource.of(values), name -> null).parse();
+    }
+
+    /** The HMAC keys of {@code settings} and the issuer and verifier built on them, as the listener builds them. */
+    public static Signing signing(Settings settings, Clock clock) {
+        return new Signing(settings, clock);
+    }
+
+    /** What {@link #signing} builds. */
+    public static final class Signing {
+        public final SigningKeys keys;
+        public final AccessTokenIssuer issuer;
+        public final AccessTokenVerifier verifier;
+
+        private Signing(Settings settings, Clock clock) {
+            keys = new HmacSigningKeys(settings.algorithm(), settings.secret());
+            issuer = new AccessTokenIssuer(keys, settings.issuer(), settings.audience(), settings.rolesClaim(),
+                    settings.accessTokenLifetime(), clock);
+            verifier = new AccessTokenVerifier(keys, settings.issuer(), settings.audience(), settings.rolesClaim(),
+                    settings.accessTokenLifetime(), settings.clockSkew(), clock);
+        }
+    }
+
+    /** {@code token} with one signature character changed: well-formed, right kid, refused by the MAC. */
+    public static String withBadSignature(String token) {
+        int signatureStart = token.lastIndexOf('.') + 1;
+        // A middle character: changing the last one may only touch padding bits of the final base64 quantum.
+        int at = signatureStart + 5;
+        char replacement = token.charAt(at) == 'A' ? 'B' : 'A';
+        return token.substring(0, at) + replacement + token.substring(at + 1);
     }
 
     public static void deleteRecursively(Path directory) {

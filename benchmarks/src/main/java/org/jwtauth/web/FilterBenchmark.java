@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -19,22 +18,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jwtauth.bench.Fixtures;
+import org.jwtauth.bench.PerCallBenchmark;
 import org.jwtauth.config.Settings;
-import org.jwtauth.keys.HmacSigningKeys;
-import org.jwtauth.token.AccessTokenIssuer;
-import org.jwtauth.token.AccessTokenVerifier;
-import org.jwtauth.token.SigningKeys;
+import org.jwtauth.trusted.IssuerRoutingVerifier;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link BearerTokenFilter#doFilter} end to end without a container: header resolution, verification, the
@@ -43,13 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code VerifierBenchmark}, not with a container's. Lives in the library's package to reach the package-private
  * wiring the listener normally does, as the library's own tests do.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 4, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
-@State(Scope.Benchmark)
-public class FilterBenchmark {
+public class FilterBenchmark extends PerCallBenchmark {
 
     private BearerTokenFilter filter;
     private HttpServletRequest validRequest;
@@ -64,23 +49,17 @@ public class FilterBenchmark {
     public void setUp() throws ServletException, IOException {
         Settings settings = Fixtures.settings("HS256");
         Clock clock = Clock.systemUTC();
-        SigningKeys keys = new HmacSigningKeys(settings.algorithm(), settings.secret());
-        AccessTokenIssuer issuer = new AccessTokenIssuer(keys, settings.issuer(), settings.audience(),
-                settings.rolesClaim(), settings.accessTokenLifetime(), clock);
-        AccessTokenVerifier verifier = AccessTokenVerifier.forOwnTokens(keys, settings.issuer(), settings.audience(),
-                settings.rolesClaim(), settings.accessTokenLifetime(), settings.clockSkew(), clock);
+        Fixtures.Signing signing = Fixtures.signing(settings, clock);
         // The filter uses only the verifier and the realm; the store, authenticator and throttle stay out.
-        JwtAuthComponents components = new JwtAuthComponents(settings, "bench", clock, issuer, verifier, null, null,
-                null, keys, new org.jwtauth.token.IssuerRoutingVerifier(verifier));
+        JwtAuthComponents components = new JwtAuthComponents(settings, "bench", clock, signing.issuer,
+                signing.verifier, null, null, null, signing.keys, new IssuerRoutingVerifier(signing.verifier));
         filter = new BearerTokenFilter();
         filter.init(filterConfig(servletContext(components)));
 
-        String token = issuer.issue("alice", List.of("user"), "family-0123456789", Map.of()).token();
-        int at = token.lastIndexOf('.') + 6;
-        String forged = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        String token = signing.issuer.issue("alice", List.of("user"), "family-0123456789", Map.of()).token();
         validRequest = request("Bearer " + token);
         noTokenRequest = request(null);
-        forgedRequest = request("Bearer " + forged);
+        forgedRequest = request("Bearer " + Fixtures.withBadSignature(token));
         response = response();
         chain = (req, res) -> reached = req;
 
