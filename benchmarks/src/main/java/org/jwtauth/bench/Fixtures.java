@@ -50,7 +50,7 @@ public final class Fixtures {
             keys = new HmacSigningKeys(settings.algorithm(), settings.secret());
             issuer = new AccessTokenIssuer(keys, settings.issuer(), settings.audience(), settings.rolesClaim(),
                     settings.accessTokenLifetime(), clock);
-            verifier = new AccessTokenVerifier(keys, settings.issuer(), settings.audience(), settings.rolesClaim(),
+            verifier = AccessTokenVerifier.forOwnTokens(keys, settings.issuer(), settings.audience(), settings.rolesClaim(),
                     settings.accessTokenLifetime(), settings.clockSkew(), clock);
         }
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
@@ -20,7 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jwtauth.bench.Fixtures;
 import org.jwtauth.bench.PerCallBenchmark;
 import org.jwtauth.config.Settings;
-import org.jwtauth.trusted.IssuerRoutingVerifier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -30,8 +28,8 @@ import org.openjdk.jmh.annotations.Setup;
  * {@link BearerTokenFilter#doFilter} end to end without a container: header resolution, verification, the
  * request wrapper or the RFC 6750 error response. The servlet objects are {@link Proxy} doubles (each call on
  * them costs a reflective dispatch, a few tens of nanoseconds), so compare these figures with each other and with
- * {@code VerifierBenchmark}, not with a container's. Lives in the library's package to reach the package-private
- * wiring the listener normally does, as the library's own tests do.
+ * {@code VerifierBenchmark}, not with a container's. The filter is built with its collaborators, as an
+ * application that registers it programmatically would.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class FilterBenchmark extends PerCallBenchmark {
@@ -50,11 +48,9 @@ public class FilterBenchmark extends PerCallBenchmark {
         Settings settings = Fixtures.settings("HS256");
         Clock clock = Clock.systemUTC();
         Fixtures.Signing signing = Fixtures.signing(settings, clock);
-        // The filter uses only the verifier and the realm; the store, authenticator and throttle stay out.
-        JwtAuthComponents components = new JwtAuthComponents(settings, "bench", clock, signing.issuer,
-                signing.verifier, null, null, null, signing.keys, new IssuerRoutingVerifier(signing.verifier));
-        filter = new BearerTokenFilter();
-        filter.init(filterConfig(servletContext(components)));
+        // The filter is given its collaborators: the store, authenticator and throttle stay out.
+        filter = new BearerTokenFilter(signing.verifier, "bench");
+        filter.init(filterConfig());
 
         String token = signing.issuer.issue("alice", List.of("user"), "family-0123456789", Map.of()).token();
         validRequest = request("Bearer " + token);
@@ -101,20 +97,9 @@ public class FilterBenchmark extends PerCallBenchmark {
         return status;
     }
 
-    private static ServletContext servletContext(JwtAuthComponents components) {
-        return proxy(ServletContext.class, (name, args) -> {
-            if (name.equals("getAttribute") && JwtAuthComponents.ATTRIBUTE.equals(args[0])) {
-                return components;
-            }
-            return null;
-        });
-    }
-
-    private static FilterConfig filterConfig(ServletContext context) {
+    private static FilterConfig filterConfig() {
         return proxy(FilterConfig.class, (name, args) -> {
             switch (name) {
-                case "getServletContext":
-                    return context;
                 case "getFilterName":
                     return "bench";
                 case "getInitParameterNames":
