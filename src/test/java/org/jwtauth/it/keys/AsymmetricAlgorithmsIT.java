@@ -61,7 +61,7 @@ class AsymmetricAlgorithmsIT {
 
             HttpResult api = KeyApps.whoAmI(app, login.get("accessToken"));
             assertEquals(200, api.status(), api::toString);
-            assertEquals("alice user=true admin=false", api.body());
+            KeyApps.assertCaller(api, "alice", true, false);
 
             Map<String, Object> refreshed = KeyApps.refresh(app, login);
             assertNotEquals(login.get("refreshToken"), refreshed.get("refreshToken"));
