@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.testing.JoseText;
@@ -83,32 +84,39 @@ interface HostileEndpointCases extends HostileCases {
 
     // --- malformed bodies ----------------------------------------------------------------------------------------
 
+    /** RFC 6749 section 5.2: a missing parameter is named in the description. */
+    String MISSING = "A required field is missing: ";
+
     static Stream<Arguments> malformedJsonBodies() {
-        return Stream.of(Arguments.of("/auth/login", "{\"username\":\"alice\",\"password\":"),
-                Arguments.of("/auth/login", "[\"alice\"]"), Arguments.of("/auth/login", "not json at all"),
-                Arguments.of("/auth/login", ""), Arguments.of("/auth/login", "null"),
-                Arguments.of("/auth/login", "{\"username\":[\"alice\"],\"password\":\"x\"}"),
-                Arguments.of("/auth/login", "{\"username\":\"alice\",\"password\":{\"$ne\":null}}"),
-                Arguments.of("/auth/login", "{\"username\":\"alice\"}"),
-                Arguments.of("/auth/login", "{\"password\":\"x\"}"),
-                Arguments.of("/auth/login", "{\"username\":\"\",\"password\":\"x\"}"),
-                Arguments.of("/auth/login", "{\"username\":42,\"password\":\"x\"}"),
-                Arguments.of("/auth/refresh", "{\"accessToken\":\"x\""),
-                Arguments.of("/auth/refresh", "{\"accessToken\":\"a.b.c\"}"),
-                Arguments.of("/auth/refresh", "{\"refreshToken\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}"),
-                Arguments.of("/auth/logout", "{\"refreshToken\":"), Arguments.of("/auth/logout", "{}"));
+        return Stream.of(Arguments.of("/auth/login", "{\"username\":\"alice\",\"password\":", BAD_BODY),
+                Arguments.of("/auth/login", "[\"alice\"]", BAD_BODY),
+                Arguments.of("/auth/login", "not json at all", BAD_BODY), Arguments.of("/auth/login", "", BAD_BODY),
+                Arguments.of("/auth/login", "null", BAD_BODY),
+                Arguments.of("/auth/login", "{\"username\":[\"alice\"],\"password\":\"x\"}", BAD_BODY),
+                Arguments.of("/auth/login", "{\"username\":\"alice\",\"password\":{\"$ne\":null}}", BAD_BODY),
+                Arguments.of("/auth/login", "{\"username\":42,\"password\":\"x\"}", BAD_BODY),
+                Arguments.of("/auth/login", "{\"username\":\"alice\"}", MISSING + "password"),
+                Arguments.of("/auth/login", "{\"password\":\"x\"}", MISSING + "username"),
+                Arguments.of("/auth/login", "{\"username\":\"\",\"password\":\"x\"}", MISSING + "username"),
+                Arguments.of("/auth/refresh", "{\"accessToken\":\"x\"", BAD_BODY),
+                Arguments.of("/auth/refresh", "{\"accessToken\":\"a.b.c\"}", MISSING + "refreshToken"),
+                Arguments.of("/auth/refresh", "{\"refreshToken\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
+                        MISSING + "accessToken"),
+                Arguments.of("/auth/logout", "{\"refreshToken\":", BAD_BODY),
+                Arguments.of("/auth/logout", "{}", MISSING + "refreshToken"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("org.jwtauth.it.hostile.HostileEndpointCases#malformedJsonBodies")
-    default void endpointWhenJsonBodyIsMalformedOrIncompleteThenInvalidRequest(String path, String body) {
-        assertEndpointError(postJson(path, body), 400, "invalid_request", BAD_BODY);
+    default void endpointWhenJsonBodyIsMalformedOrIncompleteThenInvalidRequest(String path, String body,
+                                                                                  String description) {
+        assertEndpointError(postJson(path, body), 400, "invalid_request", description);
     }
 
     @Test
     default void loginWhenFormBodyLacksThePasswordThenInvalidRequest() {
         assertEndpointError(post("/auth/login", "username=alice", "application/x-www-form-urlencoded"), 400,
-                "invalid_request", BAD_BODY);
+                "invalid_request", MISSING + "password");
     }
 
     @Test
@@ -184,7 +192,8 @@ interface HostileEndpointCases extends HostileCases {
 
         assertEndpointError(app().refused(() -> app().refresh(bob.access(), alice.refresh())), 400, "invalid_grant",
                 BAD_GRANT);
-        assertEquals(200, app().refresh(alice.access(), alice.refresh()).status());
+        Tokens next = AuthCalls.tokens(app().refresh(alice.access(), alice.refresh()));
+        assertEquals("alice", next.accessClaims().get("sub"));
     }
 
     @Test
@@ -199,8 +208,9 @@ interface HostileEndpointCases extends HostileCases {
 
     @ParameterizedTest
     @ValueSource(strings = {"' OR '1'='1", "'; DELETE FROM jwtauth_refresh_token; --",
-            "AAAAAAAAAAAAAAAAAAAA' OR 1=1 --AAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAA\u0000AAAAAAAAAAAAAAAAAAAAA", "\u0000"})
-    default void refreshWhenRefreshTokenIsSqlOrNulThenInvalidGrant(String refreshToken) {
+            "AAAAAAAAAAAAAAAAAAAA' OR 1=1 --AAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAA\u0000AAAAAAAAAAAAAAAAAAAAA", "\u0000",
+            "short", "bm90LWlzc3VlZC1idXQtd2VsbC1mb3JtZWQtMDEyMzQ1Ng"})
+    default void refreshWhenRefreshTokenIsUnknownSqlOrNulThenInvalidGrantAndTheRealOneSurvives(String refreshToken) {
         Tokens tokens = app().login("alice", ALICE_PASSWORD);
         assertEndpointError(app().refused(() -> app().refresh(tokens.access(), refreshToken)), 400, "invalid_grant",
                 BAD_GRANT);
@@ -216,12 +226,15 @@ interface HostileEndpointCases extends HostileCases {
     }
 
     @Test
-    default void refreshWhenAccessTokenIsForgedWithAlgNoneThenInvalidGrant() {
+    default void refreshWhenAccessTokenIsForgedOrNoJwtThenInvalidGrantAndTheRefreshTokenSurvives() {
         Tokens tokens = app().login("alice", ALICE_PASSWORD);
         String[] parts = tokens.access().split("\\.");
         String none = JoseText.b64(forge().header("alg", "none").headerText()) + "." + parts[1] + ".AAAA";
-        assertEndpointError(app().refused(() -> app().refresh(none, tokens.refresh())), 400, "invalid_grant",
-                BAD_GRANT);
+        String badSignature = parts[0] + "." + parts[1] + ".AAAA";
+        for (String access : List.of(none, badSignature, "not-a-jwt")) {
+            assertEndpointError(app().refused(() -> app().refresh(access, tokens.refresh())), 400, "invalid_grant",
+                    BAD_GRANT);
+        }
         assertEquals(200, app().refresh(tokens.access(), tokens.refresh()).status());
     }
 
@@ -257,6 +270,15 @@ interface HostileEndpointCases extends HostileCases {
         HttpResult result = app().refused(() -> app().auth().logout("' OR '1'='1"));
         assertEquals(204, result.status(), result::toString);
         assertEquals(200, app().refresh(tokens.access(), tokens.refresh()).status());
+    }
+
+    @Test
+    default void logoutOfAllDevicesWhenNoBearerTokenThenUnauthorizedAndNothingIsRevoked() {
+        Tokens tokens = app().login("alice", ALICE_PASSWORD);
+        HttpResult result = postJson("/auth/logout", json("allDevices", true, "refreshToken", tokens.refresh()));
+        assertEquals(401, result.status(), result::toString);
+        assertTrue(result.header("WWW-Authenticate").orElse("").startsWith("Bearer "), result::toString);
+        assertEquals(200, app().refresh(tokens.access(), tokens.refresh()).status(), "nothing was revoked");
     }
 
     @Test

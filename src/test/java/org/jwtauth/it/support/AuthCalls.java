@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+import org.jwtauth.testing.JoseText;
 
 /**
  * The library's endpoints as a client calls them, on one deployed web app: the raw calls answer the
@@ -19,6 +22,20 @@ public final class AuthCalls {
 
     /** The tokens of a successful login or refresh, and the whole response body. */
     public record Tokens(String access, String refresh, Map<String, Object> json) {
+
+        /** The access token's claims, read without verifying it. */
+        public Map<String, Object> accessClaims() {
+            try {
+                return JsonUtil.parseJson(JoseText.decode(access.split("\\.")[1]));
+            } catch (JoseException | RuntimeException e) {
+                throw new AssertionError("Not a JWT: " + access, e);
+            }
+        }
+
+        /** The response's {@code accessTokenExpiration}. */
+        public Instant accessExpiration() {
+            return Instant.parse((String) json.get("accessTokenExpiration"));
+        }
     }
 
     private final Http http = new Http();
