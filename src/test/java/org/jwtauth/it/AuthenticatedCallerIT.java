@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.it.support.ContainerKind;
-import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.token.JwtPrincipal;
 
@@ -26,16 +25,9 @@ class AuthenticatedCallerIT {
     @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
     @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
 
-    abstract static class Spec extends DeployedSpec {
-        private BearerFilterApp app;
-
+    abstract static class Spec extends BearerFilterApp.Deployed {
         Spec(ContainerKind kind) {
             super(kind);
-        }
-
-        @Override
-        protected void deploy() throws Exception {
-            app = closeAfterAll(BearerFilterApp.deploy(kind()));
         }
 
         @Test

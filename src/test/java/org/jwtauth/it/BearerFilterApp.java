@@ -13,6 +13,7 @@ import org.jwtauth.config.SigningAlgorithm;
 import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
+import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.Users;
 import org.jwtauth.it.support.WebAppDirectory;
@@ -47,6 +48,20 @@ final class BearerFilterApp implements AutoCloseable {
     static final Users USERS = Users.none()
             .with("alice", "alice-secret", "user", "admin")
             .with("bob", "bob-secret", "user");
+
+    /** The base of a specification that runs against this web app, deployed once in one container. */
+    abstract static class Deployed extends DeployedSpec {
+        protected BearerFilterApp app;
+
+        Deployed(ContainerKind kind) {
+            super(kind);
+        }
+
+        @Override
+        protected void deploy() throws Exception {
+            app = closeAfterAll(BearerFilterApp.deploy(kind()));
+        }
+    }
 
     private final DeployedApp app;
 

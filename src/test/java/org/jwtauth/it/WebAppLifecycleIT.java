@@ -18,6 +18,7 @@ import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.ContainerWarnings;
 import org.jwtauth.it.support.DeployedApp;
+import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.it.support.LiveThreads;
@@ -32,11 +33,9 @@ class WebAppLifecycleIT {
     @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
     @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
 
-    abstract static class Spec {
-        private final ContainerKind kind;
-
+    abstract static class Spec extends DeployedSpec {
         Spec(ContainerKind kind) {
-            this.kind = kind;
+            super(kind);
         }
 
         @Test
@@ -44,7 +43,7 @@ class WebAppLifecycleIT {
                 throws Exception {
             // Long-lived access tokens here: a restart may take longer than a few seconds.
             Path dir = ItBuild.newWorkDir("store-restart");
-            try (DeployedApp restarted = DeployedApp.deploy(kind, LifecycleApp.webApp(dir, Duration.ofMinutes(5)),
+            try (DeployedApp restarted = DeployedApp.deploy(kind(), LifecycleApp.webApp(dir, Duration.ofMinutes(5)),
                     "/app", LifecycleApp.USERS)) {
                 AuthCalls auth = AuthCalls.on(restarted);
                 Tokens before = auth.loggedIn("alice", "alice-secret-1");
@@ -77,7 +76,7 @@ class WebAppLifecycleIT {
 
         @Test
         void undeployWhenTheWebAppIsRemovedThenEveryLibraryThreadStopsAndNothingLeaks() throws Exception {
-            try (DeployedApp app = DeployedApp.deploy(kind, LifecycleApp.webApp(ItBuild.newWorkDir("store"),
+            try (DeployedApp app = DeployedApp.deploy(kind(), LifecycleApp.webApp(ItBuild.newWorkDir("store"),
                     Duration.ofMinutes(5)), "/app", LifecycleApp.USERS)) {
                 AuthCalls auth = AuthCalls.on(app);
                 // A request, so that the store and the cleanup thread have surely been busy.

@@ -75,7 +75,7 @@ class TrustedIssuerIT {
     }
 
     @Test
-    void providerTokensAreAcceptedAcrossAKeyRotationAtTheProviderWithRateLimitedRefetches() throws Exception {
+    void trustedIssuerWhenTheProviderRotatesItsKeyThenItsTokensAreAcceptedWithRateLimitedRefetches() throws Exception {
         KeyPair first = TestKeys.generate("RS256");
         jwks.set(TestKeys.jwks(false, "k1", first));
 
@@ -101,7 +101,7 @@ class TrustedIssuerIT {
     }
 
     @Test
-    void providerTokenIsNotAcceptedByTheRefreshEndpoint() throws Exception {
+    void refreshWhenTheAccessTokenIsFromTheTrustedIssuerThenRefused() throws Exception {
         KeyPair key = TestKeys.generate("RS256");
         jwks.set(TestKeys.jwks(false, "r1", key));
         Map<String, Object> own = KeyApps.login(app);
@@ -113,7 +113,7 @@ class TrustedIssuerIT {
     }
 
     @Test
-    void tokenOfAnUnknownIssuerIsRefused() throws Exception {
+    void requestWhenTheTokenIsFromAnUnknownIssuerThenInvalidToken() throws Exception {
         KeyPair key = TestKeys.generate("RS256");
 
         HttpResult result = KeyApps.whoAmI(app, token(key, "RS256", "k1", "https://other.test", null));

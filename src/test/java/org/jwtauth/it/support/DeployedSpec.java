@@ -28,8 +28,12 @@ public abstract class DeployedSpec {
         return kind;
     }
 
-    /** Deploys the web apps (and whatever else) the tests use, registering each with {@link #closeAfterAll}. */
-    protected abstract void deploy() throws Exception;
+    /**
+     * Deploys the web apps (and whatever else) the tests share, registering each with {@link #closeAfterAll}.
+     * Nothing by default, for a spec whose tests each deploy their own.
+     */
+    protected void deploy() throws Exception {
+    }
 
     /** Closes {@code resource} after the last test; returns it. */
     protected final <T extends AutoCloseable> T closeAfterAll(T resource) {
