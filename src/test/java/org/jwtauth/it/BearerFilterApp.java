@@ -137,6 +137,23 @@ final class BearerFilterApp implements AutoCloseable {
         return app.raw().send("GET", app.uri(path).getRawPath(), null, all);
     }
 
+    /** A GET with a new request id that must be answered 200 by the application; the answer. */
+    HttpResult getReached(String path, String... headers) {
+        String id = newId();
+        HttpResult result = get(path, id, headers);
+        assertEquals(200, result.status(), result::toString);
+        assertReached(id);
+        return result;
+    }
+
+    /** A GET with a new request id that must not reach the application; the answer. */
+    HttpResult getRefused(String path, String... headers) {
+        String id = newId();
+        HttpResult result = get(path, id, headers);
+        assertNotReached(id);
+        return result;
+    }
+
     void assertNotReached(String id) {
         assertEquals("false", app.http().get(app.uri("/public/reached?id=" + id)).body(),
                 () -> "the application was reached by request " + id);
@@ -145,6 +162,11 @@ final class BearerFilterApp implements AutoCloseable {
     void assertReached(String id) {
         assertEquals("true", app.http().get(app.uri("/public/reached?id=" + id)).body(),
                 () -> "the application was not reached by request " + id);
+    }
+
+    /** The application saw {@code name} as the principal (null: no principal). */
+    static void assertPrincipal(HttpResult whoAmI, String name) {
+        assertEquals(name, whoAmI.json().get("principal"), whoAmI::toString);
     }
 
     static void assertChallengeWithoutError(HttpResult result) {

@@ -172,7 +172,7 @@ class ContainerHarnessIT {
         // Unannotated tests have Order.DEFAULT: restart and undeploy run after them.
         @Test
         @Order(Order.DEFAULT + 1)
-        void restartWhenTheWebAppRestartsThenItAnswersOnTheSamePortWithANewClassLoaderAndTheSameRealm() throws Exception {
+        void restartWhenTheWebAppRestartsThenSamePortNewClassLoaderSameRealm() throws Exception {
             String before = probe("/probe/x").getProperty("servlet.loaderId");
 
             app.container().restartWebApp();

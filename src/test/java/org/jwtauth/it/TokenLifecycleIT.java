@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.ContainerKind;
-import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.ItBuild;
@@ -50,7 +49,6 @@ class TokenLifecycleIT {
     @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
 
     abstract static class Spec extends DeployedSpec {
-        private DeployedApp app;
         private AuthCalls auth;
 
         Spec(ContainerKind kind) {
@@ -59,9 +57,8 @@ class TokenLifecycleIT {
 
         @Override
         protected void deploy() throws Exception {
-            app = deploy(LifecycleApp.webApp(ItBuild.newWorkDir("store"), ACCESS_LIFETIME), "/app",
-                    LifecycleApp.USERS);
-            auth = AuthCalls.on(app);
+            auth = AuthCalls.on(deploy(LifecycleApp.webApp(ItBuild.newWorkDir("store"), ACCESS_LIFETIME), "/app",
+                    LifecycleApp.USERS));
         }
 
         // ---- login ------------------------------------------------------------------------------------------

@@ -39,6 +39,28 @@ class WebAppLifecycleIT {
         }
 
         @Test
+        void undeployWhenTheWebAppIsRemovedThenEveryLibraryThreadStopsAndNothingLeaks() throws Exception {
+            try (DeployedApp app = DeployedApp.deploy(kind(), LifecycleApp.webApp(ItBuild.newWorkDir("store"),
+                    Duration.ofMinutes(5)), "/app", LifecycleApp.USERS)) {
+                AuthCalls auth = AuthCalls.on(app);
+                // A request, so that the store and the cleanup thread have surely been busy.
+                assertEquals(200, auth.api("/api/me", auth.loggedIn("bob", "bob-secret-1").access()).status());
+                assertTrue(!LiveThreads.named("jwtauth").isEmpty(), "the cleanup thread runs while deployed");
+
+                List<String> warnings;
+                try (ContainerWarnings captured = ContainerWarnings.capture()) {
+                    app.container().undeploy();
+                    warnings = captured.messages();
+                }
+
+                assertEquals(404, app.http().get(app.uri("/api/me")).status());
+                assertEquals(List.of(), LiveThreads.named("jwtauth"));
+                // Tomcat reports threads, ThreadLocals and JDBC drivers a web app left behind (none from Jetty).
+                assertEquals(List.of(), warnings);
+            }
+        }
+
+        @Test
         void restartWhenTheWebAppRestartsOnTheSameDatabaseThenTokensStayValidAndReuseIsStillDetected()
                 throws Exception {
             // Long-lived access tokens here: a restart may take longer than a few seconds.
@@ -71,28 +93,6 @@ class WebAppLifecycleIT {
                 assertError(auth.refresh(before.access(), before.refresh()), 400, "invalid_grant");
                 assertError(auth.refresh(after.access(), after.refresh()), 400, "invalid_grant");
                 assertTrue(Files.exists(dir.resolve("tokens.mv.db")), "the configured database file is used");
-            }
-        }
-
-        @Test
-        void undeployWhenTheWebAppIsRemovedThenEveryLibraryThreadStopsAndNothingLeaks() throws Exception {
-            try (DeployedApp app = DeployedApp.deploy(kind(), LifecycleApp.webApp(ItBuild.newWorkDir("store"),
-                    Duration.ofMinutes(5)), "/app", LifecycleApp.USERS)) {
-                AuthCalls auth = AuthCalls.on(app);
-                // A request, so that the store and the cleanup thread have surely been busy.
-                assertEquals(200, auth.api("/api/me", auth.loggedIn("bob", "bob-secret-1").access()).status());
-                assertTrue(!LiveThreads.named("jwtauth").isEmpty(), "the cleanup thread runs while deployed");
-
-                List<String> warnings;
-                try (ContainerWarnings captured = ContainerWarnings.capture()) {
-                    app.container().undeploy();
-                    warnings = captured.messages();
-                }
-
-                assertEquals(404, app.http().get(app.uri("/api/me")).status());
-                assertEquals(List.of(), LiveThreads.named("jwtauth"));
-                // Tomcat reports threads, ThreadLocals and JDBC drivers a web app left behind (none from Jetty).
-                assertEquals(List.of(), warnings);
             }
         }
     }

@@ -206,6 +206,7 @@ final class HostileApp implements AutoCloseable {
         assertEquals(status, result.status(), result::toString);
         assertEquals(List.of("Bearer realm=\"" + REALM + "\", error=\"" + error + "\", error_description=\""
                 + description + "\""), result.headers("WWW-Authenticate"), result::toString);
+        assertTrue(result.header("Content-Type").orElse("").startsWith("application/json"), result::toString);
         assertEquals(Map.of("error", error, "error_description", description), result.json(), result::toString);
         assertNoStore(result);
     }

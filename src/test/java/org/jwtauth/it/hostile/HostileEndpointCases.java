@@ -260,7 +260,8 @@ interface HostileEndpointCases extends HostileCases {
         HttpResult result = app().refused(() -> app().app().raw().send("POST",
                 app().app().uri("/auth/refresh").getRawPath(), json("refreshToken", tokens.refresh()),
                 "Content-Type: application/json",
-                "Authorization: Bearer " + tokens.access().substring(0, 10) + "\u00f6" + tokens.access().substring(10)));
+                "Authorization: Bearer " + tokens.access().substring(0, 10) + "\u00f6"
+                        + tokens.access().substring(10)));
         assertEndpointError(result, 400, "invalid_request", "The Authorization header is malformed");
     }
 

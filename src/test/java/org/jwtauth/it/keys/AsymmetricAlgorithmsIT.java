@@ -27,13 +27,13 @@ class AsymmetricAlgorithmsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"})
-    void signingWhenAnAsymmetricAlgorithmIsConfiguredThenLoginApiCallAndRefreshWorkInJetty(String algorithm) throws Exception {
+    void loginWhenSigningAsymmetricallyThenApiCallAndRefreshWorkInJetty(String algorithm) throws Exception {
         endToEnd(ContainerKind.JETTY, algorithm);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"PS256", "ES384", "EdDSA"})
-    void signingWhenAnAsymmetricAlgorithmIsConfiguredThenLoginApiCallAndRefreshWorkInTomcat(String algorithm) throws Exception {
+    void loginWhenSigningAsymmetricallyThenApiCallAndRefreshWorkInTomcat(String algorithm) throws Exception {
         endToEnd(ContainerKind.TOMCAT, algorithm);
     }
 

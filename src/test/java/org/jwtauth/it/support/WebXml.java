@@ -70,8 +70,8 @@ public final class WebXml {
      * {@code <servlet-mapping>}s.
      */
     public static String asyncServlet(String name, Class<?> servletClass, String... urlPatterns) {
-        return servlet(name, servletClass, urlPatterns)
-                .replaceFirst("</servlet-class></servlet>", "</servlet-class><async-supported>true</async-supported></servlet>");
+        return servlet(name, servletClass, urlPatterns).replaceFirst("</servlet-class></servlet>",
+                "</servlet-class><async-supported>true</async-supported></servlet>");
     }
 
     /**
