@@ -11,16 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
+import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.it.support.Jars;
@@ -40,32 +38,19 @@ class ContainerHarnessIT {
             .with("alice", "alice-secret", "user", "admin")
             .with("bob", "bob-secret", "user");
 
-    @Nested
-    class Jetty extends Spec {
-        Jetty() {
-            super(ContainerKind.JETTY);
-        }
-    }
+    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
+    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
 
-    @Nested
-    class Tomcat extends Spec {
-        Tomcat() {
-            super(ContainerKind.TOMCAT);
-        }
-    }
-
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    abstract static class Spec {
-        private final ContainerKind kind;
+    abstract static class Spec extends DeployedSpec {
         private DeployedApp app;
 
         Spec(ContainerKind kind) {
-            this.kind = kind;
+            super(kind);
         }
 
-        @BeforeAll
-        void deploy() throws Exception {
+        @Override
+        protected void deploy() throws Exception {
             // Stands in for the library's own fragment until it exists; proves that fragments
             // are read from WEB-INF/lib and can map servlets.
             String fragment = WebXml.fragment("it_probe_fragment",
@@ -83,18 +68,11 @@ class ContainerHarnessIT {
                             Map.of("META-INF/web-fragment.xml", fragment)))
                     .file("index.html", "<html><body>static</body></html>")
                     .build();
-            app = DeployedApp.deploy(kind, webApp, "/app", USERS);
-        }
-
-        @AfterAll
-        void stop() throws Exception {
-            if (app != null) {
-                app.close();
-            }
+            app = deploy(webApp, "/app", USERS);
         }
 
         @Test
-        void appServletFromWebInfClassesAnswersOverHttpInTheWebAppClassLoader() {
+        void servletWhenInWebInfClassesThenItAnswersFromTheWebAppClassLoader() {
             Properties probe = probe("/probe/x");
 
             assertTrue(probe.getProperty("servlet.source").contains("/WEB-INF/classes/"), probe::toString);
@@ -104,7 +82,7 @@ class ContainerHarnessIT {
         }
 
         @Test
-        void libraryIsLoadedFromWebInfLibNotFromTheTestClassPath() {
+        void libraryWhenDeployedThenLoadedFromWebInfLibNotFromTheTestClassPath() {
             Properties probe = probe("/probe/x");
             String jarName = ItBuild.libraryJar().getFileName().toString();
 
@@ -114,13 +92,13 @@ class ContainerHarnessIT {
         }
 
         @Test
-        void webFragmentInWebInfLibContributesContextParamsAndServlets() {
+        void fragmentWhenInWebInfLibThenItContributesContextParamsAndServlets() {
             assertEquals("loaded", probe("/probe/x").getProperty("fragment.param"));
             assertEquals("fragmentProbe", probe("/from-fragment/x").getProperty("servletName"));
         }
 
         @Test
-        void staticFilesAreServed() {
+        void staticFileWhenRequestedThenTheContainerServesIt() {
             HttpResult result = app.http().get(app.uri("/index.html"));
 
             assertEquals(200, result.status(), result::toString);
@@ -128,7 +106,7 @@ class ContainerHarnessIT {
         }
 
         @Test
-        void rawSenderDeliversRepeatedHeadersThatHttpClientWouldMerge() {
+        void rawSenderWhenAHeaderRepeatsThenItArrivesUnmerged() {
             HttpResult result = app.raw().send("GET", app.uri("/probe/x").getRawPath(), null,
                     "X-Probe: one", "X-Probe: two");
 
@@ -137,7 +115,7 @@ class ContainerHarnessIT {
         }
 
         @Test
-        void optionsIsAnsweredWithTheAllowedMethods() {
+        void optionsWhenSentToAServletThenAnsweredWithTheAllowedMethods() {
             HttpResult result = app.http().options(app.uri("/probe/x"));
 
             assertEquals(200, result.status(), result::toString);
@@ -145,7 +123,7 @@ class ContainerHarnessIT {
         }
 
         @Test
-        void requestLoginWithCorrectPasswordAuthenticatesAgainstTheRealmWithItsRoles() {
+        void requestLoginWhenPasswordIsCorrectThenAuthenticatedByTheRealmWithItsRoles() {
             Properties result = login("alice", "alice-secret", 200);
 
             assertEquals("alice", result.getProperty("remoteUser"), result::toString);
@@ -158,7 +136,7 @@ class ContainerHarnessIT {
         }
 
         @Test
-        void requestLoginGivesOnlyTheUsersOwnRoles() {
+        void requestLoginWhenUserHasFewerRolesThenOnlyThoseAreGranted() {
             Properties result = login("bob", "bob-secret", 200);
 
             assertEquals("true", result.getProperty("inRole.user"), result::toString);
@@ -166,21 +144,21 @@ class ContainerHarnessIT {
         }
 
         @Test
-        void requestLoginWithWrongPasswordThrowsServletException() {
+        void requestLoginWhenPasswordIsWrongThenServletException() {
             Properties result = login("alice", "wrong", 401);
 
             assertEquals("jakarta.servlet.ServletException", result.getProperty("login.failed"), result::toString);
         }
 
         @Test
-        void requestLoginOfUnknownUserThrowsServletException() {
+        void requestLoginWhenUserIsUnknownThenServletException() {
             Properties result = login("mallory", "alice-secret", 401);
 
             assertEquals("jakarta.servlet.ServletException", result.getProperty("login.failed"), result::toString);
         }
 
         @Test
-        void webAppWhoseListenerFailsMakesTheDeploymentFail() {
+        void deployWhenAListenerFailsThenTheDeploymentFails() {
             WebAppDirectory failing = WebAppDirectory.builder()
                     .webXml(WebXml.of("<listener><listener-class>" + FailingListener.class.getName()
                             + "</listener-class></listener>"))
@@ -188,13 +166,13 @@ class ContainerHarnessIT {
                     .withoutLibrary()
                     .build();
 
-            assertThrows(Exception.class, () -> DeployedApp.deploy(kind, failing, "/failing", USERS).close());
+            assertThrows(Exception.class, () -> DeployedApp.deploy(kind(), failing, "/failing", USERS).close());
         }
 
         // Unannotated tests have Order.DEFAULT: restart and undeploy run after them.
         @Test
         @Order(Order.DEFAULT + 1)
-        void restartedWebAppAnswersOnTheSamePortWithANewClassLoaderAndTheSameRealm() throws Exception {
+        void restartWhenTheWebAppRestartsThenSamePortNewClassLoaderSameRealm() throws Exception {
             String before = probe("/probe/x").getProperty("servlet.loaderId");
 
             app.container().restartWebApp();
@@ -205,7 +183,7 @@ class ContainerHarnessIT {
 
         @Test
         @Order(Order.DEFAULT + 2)
-        void undeployedWebAppIsGoneAndLeavesNoLibraryThreads() throws Exception {
+        void undeployWhenTheWebAppIsRemovedThenItIsGoneAndLeavesNoLibraryThreads() throws Exception {
             app.container().undeploy();
 
             assertEquals(404, app.http().get(app.uri("/probe/x")).status());

@@ -7,16 +7,14 @@ import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
+import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.PostgresSchema;
 import org.jwtauth.it.support.Users;
@@ -29,9 +27,8 @@ import org.jwtauth.testing.TcpProxy;
  * Login, refresh and logout answer 503 with Retry-After within the configured timeouts (PT2S each here), the
  * filter keeps accepting access tokens, nothing needs a restart afterwards, and no token is burned by a failure.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DatabaseOutageIT {
+class DatabaseOutageIT extends DeployedSpec {
 
     /** Generous: the timeouts allow 2 s to connect and 4 s for a statement; a request makes two or three calls. */
     private static final long BOUND_MILLIS = 20_000;
@@ -39,15 +36,17 @@ class DatabaseOutageIT {
 
     private PostgresSchema schema;
     private TcpProxy proxy;
-    private DeployedApp app;
     private AuthCalls calls;
 
-    @BeforeAll
-    void deploy() throws Exception {
-        schema = PostgresSchema.create();
-        proxy = TcpProxy.to("127.0.0.1", 5432);
-        app = DeployedApp.deploy(ContainerKind.JETTY, webApp(proxy), "/app", USERS);
-        calls = new AuthCalls(app.baseUri());
+    DatabaseOutageIT() {
+        super(ContainerKind.JETTY);
+    }
+
+    @Override
+    protected void deploy() throws Exception {
+        schema = closeAfterAll(PostgresSchema.create());
+        proxy = closeAfterAll(TcpProxy.to("127.0.0.1", 5432));
+        calls = AuthCalls.on(deploy(webApp(proxy), "/app", USERS));
     }
 
     private WebAppDirectory webApp(TcpProxy through) {
@@ -65,31 +64,15 @@ class DatabaseOutageIT {
                 .build();
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (app != null) {
-                app.close();
-            }
-        } finally {
-            if (proxy != null) {
-                proxy.close();
-            }
-            if (schema != null) {
-                schema.close();
-            }
-        }
-    }
-
     @Test
     @Order(1)
-    void hangingDatabaseAnswers503InBoundedTimeFilterStillWorksAndTokenSurvives() {
+    void refreshWhenTheDatabaseHangsThen503InBoundedTimeTheFilterStillWorksAndTheTokenSurvives() {
         outage(TcpProxy::cutHanging, "hanging");
     }
 
     @Test
     @Order(2)
-    void refusingDatabaseAnswers503AtOnceFilterStillWorksAndTokenSurvives() {
+    void refreshWhenTheDatabaseRefusesConnectionsThen503AtOnceTheFilterStillWorksAndTheTokenSurvives() {
         outage(TcpProxy::cutRefusing, "refusing");
     }
 
@@ -129,7 +112,7 @@ class DatabaseOutageIT {
 
     @Test
     @Order(3)
-    void connectionCutDuringRotationsLeavesTheOldOrTheNewTokenWorkingNeverNeither() throws Exception {
+    void refreshWhenTheConnectionIsCutDuringRotationsThenTheOldOrTheNewTokenWorksNeverNeither() throws Exception {
         HttpResult login = calls.login("alice", "alice-pw");
         String access = AuthCalls.field(login, "accessToken");
         String refresh = AuthCalls.field(login, "refreshToken");
@@ -173,7 +156,7 @@ class DatabaseOutageIT {
 
     @Test
     @Order(4)
-    void commitReachedTheDatabaseButItsReplyWasLostThenTheOldTokenWithinTheRetryWindowGetsTheCommittedSuccessor() {
+    void refreshWhenTheCommitsReplyWasLostThenTheOldTokenWithinTheRetryWindowGetsTheCommittedSuccessor() {
         HttpResult login = calls.login("alice", "alice-pw");
         String access = AuthCalls.field(login, "accessToken");
         String refresh = AuthCalls.field(login, "refreshToken");
@@ -188,7 +171,7 @@ class DatabaseOutageIT {
 
     @Test
     @Order(5)
-    void databaseDownAtStartThenTheWebAppStartsAnyway503UntilTheDatabaseIsBack() throws Exception {
+    void startWhenTheDatabaseIsDownThenTheWebAppStartsAnywayAnd503UntilTheDatabaseIsBack() throws Exception {
         try (TcpProxy down = TcpProxy.to("127.0.0.1", 5432)) {
             down.cutRefusing();
             try (DeployedApp late = DeployedApp.deploy(ContainerKind.JETTY, webApp(down), "/late", USERS)) {

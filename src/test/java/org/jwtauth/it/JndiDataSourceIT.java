@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.ContainerKind;
-import org.jwtauth.it.support.DeployedApp;
+import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.PostgresSchema;
 import org.jwtauth.it.support.Users;
@@ -74,24 +71,21 @@ class JndiDataSourceIT {
                 + "</Context>\n";
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Spec {
-        private final ContainerKind kind;
+    abstract static class Spec extends DeployedSpec {
         private final String descriptorPath;
         private final Function<String, String> descriptor;
         private PostgresSchema schema;
-        private DeployedApp app;
         private AuthCalls calls;
 
         Spec(ContainerKind kind, String descriptorPath, Function<String, String> descriptor) {
-            this.kind = kind;
+            super(kind);
             this.descriptorPath = descriptorPath;
             this.descriptor = descriptor;
         }
 
-        @BeforeAll
-        void deploy() throws Exception {
-            schema = PostgresSchema.create();
+        @Override
+        protected void deploy() throws Exception {
+            schema = closeAfterAll(PostgresSchema.create());
             schema.runShippedScript();
             WebAppDirectory webApp = WebAppDirectory.builder()
                     .webXml(WebXml.of(WebXml.contextParam("jwtauth.secret", "jndi-it-secret-0123456789-0123456789")
@@ -102,30 +96,12 @@ class JndiDataSourceIT {
                             + WebXml.basicLogin("jndi", "user")))
                     .file(descriptorPath, descriptor.apply(schema.url()))
                     .build();
-            app = DeployedApp.deploy(kind, webApp, "/app", Users.none().with("alice", "alice-pw", "user"));
-            calls = new AuthCalls(app.baseUri());
-        }
-
-        @AfterAll
-        void stop() throws Exception {
-            try {
-                if (app != null) {
-                    app.close();
-                }
-            } finally {
-                if (schema != null) {
-                    schema.close();
-                }
-            }
+            calls = AuthCalls.on(deploy(webApp, "/app", Users.none().with("alice", "alice-pw", "user")));
         }
 
         @Test
-        void loginAndRefreshStoreTheirTokensInTheDatabaseOfTheContainersDataSource() throws Exception {
-            HttpResult login = calls.login("alice", "alice-pw");
-            assertEquals(200, login.status(), login::toString);
-            HttpResult refreshed = calls.refresh(AuthCalls.field(login, "accessToken"),
-                    AuthCalls.field(login, "refreshToken"));
-            assertEquals(200, refreshed.status(), refreshed::toString);
+        void storeWhenTheContainerProvidesAJndiDataSourceThenLoginAndRefreshKeepTheirTokensInIt() throws Exception {
+            calls.refreshed(calls.loggedIn("alice", "alice-pw"));
 
             assertEquals(1, schema.rows("subject = 'alice' AND state = 'ROTATED'"));
             assertEquals(1, schema.rows("subject = 'alice' AND state = 'ACTIVE'"));

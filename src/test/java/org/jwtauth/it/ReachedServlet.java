@@ -17,10 +17,10 @@ public class ReachedServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    static final String HEADER = "X-Test-Id";
+    public static final String HEADER = "X-Test-Id";
     private static final String ATTRIBUTE = ReachedServlet.class.getName() + ".ids";
 
-    static void record(HttpServletRequest request) {
+    public static void record(HttpServletRequest request) {
         String id = request.getHeader(HEADER);
         if (id != null) {
             ids(request.getServletContext()).add(id);

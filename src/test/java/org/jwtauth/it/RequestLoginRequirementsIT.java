@@ -32,7 +32,7 @@ class RequestLoginRequirementsIT {
         }
 
         @Test
-        void withoutLoginConfigEvenTheCorrectPasswordIsRejectedLikeAWrongOne() throws Exception {
+        void requestLoginWhenNoLoginConfigThenEvenTheCorrectPasswordIsRejectedLikeAWrongOne() throws Exception {
             assertEquals(401, loginStatus(webApp("")));
         }
     }
@@ -44,7 +44,7 @@ class RequestLoginRequirementsIT {
         }
 
         @Test
-        void withoutLoginConfigTheRealmIsStillUsed() throws Exception {
+        void requestLoginWhenNoLoginConfigThenTheRealmIsStillUsed() throws Exception {
             assertEquals(200, loginStatus(webApp("")));
         }
     }
@@ -57,19 +57,19 @@ class RequestLoginRequirementsIT {
         }
 
         @Test
-        void basicLoginConfigSufficesWithoutRealmNameOrSecurityRoles() throws Exception {
+        void requestLoginWhenBasicLoginConfigHasNoRealmNameOrRolesThenItWorks() throws Exception {
             assertEquals(200, loginStatus(webApp("<login-config><auth-method>BASIC</auth-method></login-config>")));
         }
 
         @Test
-        void formLoginConfigSufficesToo() throws Exception {
+        void requestLoginWhenFormLoginConfigThenItWorks() throws Exception {
             assertEquals(200, loginStatus(webApp("<login-config><auth-method>FORM</auth-method>"
                     + "<form-login-config><form-login-page>/login.html</form-login-page>"
                     + "<form-error-page>/error.html</form-error-page></form-login-config></login-config>")));
         }
 
         @Test
-        void loginConfigFromAWebFragmentInWebInfLibSuffices() throws Exception {
+        void requestLoginWhenTheLoginConfigComesFromAWebFragmentThenItWorks() throws Exception {
             String fragment = WebXml.fragment("login_config_fragment",
                     "<login-config><auth-method>BASIC</auth-method></login-config>");
             WebAppDirectory.Builder webApp = webApp("")

@@ -7,41 +7,38 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.ContainerKind;
-import org.jwtauth.it.support.DeployedApp;
+import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.PostgresSchema;
 import org.jwtauth.it.support.Users;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.it.support.WebXml;
+import org.jwtauth.refresh.RefreshTokenService;
 
 /**
  * Two nodes behind a load balancer: two embedded Jetty servers, each with its own web app (its own class loader,
  * listener and EntityManagerFactory), sharing one PostgreSQL database and one signing secret.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoNodesIT {
+class TwoNodesIT extends DeployedSpec {
 
     private static final Users USERS = Users.none().with("alice", "alice-pw", "user");
 
     private PostgresSchema schema;
-    private DeployedApp nodeA;
-    private DeployedApp nodeB;
     private AuthCalls a;
     private AuthCalls b;
 
-    @BeforeAll
-    void deployTwoNodes() throws Exception {
-        schema = PostgresSchema.create();
-        nodeA = DeployedApp.deploy(ContainerKind.JETTY, webApp(), "/app", USERS);
-        nodeB = DeployedApp.deploy(ContainerKind.JETTY, webApp(), "/app", USERS);
-        a = new AuthCalls(nodeA.baseUri());
-        b = new AuthCalls(nodeB.baseUri());
+    TwoNodesIT() {
+        super(ContainerKind.JETTY);
+    }
+
+    @Override
+    protected void deploy() throws Exception {
+        schema = closeAfterAll(PostgresSchema.create());
+        a = AuthCalls.on(deploy(webApp(), "/app", USERS));
+        b = AuthCalls.on(deploy(webApp(), "/app", USERS));
     }
 
     private WebAppDirectory webApp() {
@@ -56,23 +53,8 @@ class TwoNodesIT {
                 .build();
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            for (DeployedApp node : new DeployedApp[] {nodeA, nodeB}) {
-                if (node != null) {
-                    node.close();
-                }
-            }
-        } finally {
-            if (schema != null) {
-                schema.close();
-            }
-        }
-    }
-
     @Test
-    void loginOnARefreshOnBThenReplayOnARevokesTheFamilyOnBothNodes() throws Exception {
+    void refreshWhenTokenRotatedOnOneNodeIsReplayedOnTheOtherThenFamilyRevokedOnBoth() throws Exception {
         HttpResult login = a.login("alice", "alice-pw");
         assertEquals(200, login.status(), login::toString);
         String access1 = AuthCalls.field(login, "accessToken");
@@ -85,7 +67,7 @@ class TwoNodesIT {
         String refresh2 = AuthCalls.field(refreshed, "refreshToken");
 
         // Past the short grace in which a second presentation counts as a concurrent request, not a replay.
-        Thread.sleep(2_500);
+        Thread.sleep(RefreshTokenService.CONCURRENT_USE_GRACE.toMillis() + 500);
         HttpResult replay = a.refresh(access1, refresh1);
         assertEquals(400, replay.status(), replay::toString);
         assertEquals("invalid_grant", replay.json().get("error"));
@@ -96,7 +78,7 @@ class TwoNodesIT {
     }
 
     @Test
-    void bothNodesCleaningUpEveryInterval_DeleteEveryExpiredRowAndKeepTheLiveOnes() throws Exception {
+    void cleanupWhenBothNodesRunItEveryIntervalThenEveryExpiredRowGoesAndTheLiveOnesStay() throws Exception {
         long now = System.currentTimeMillis();
         insert(1_200, now - 60_000, "expired");
         insert(10, now + 3_600_000, "live");

@@ -25,11 +25,12 @@ import org.jwtauth.token.InvalidTokenException.Reason;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.keys.HmacSigningKeys;
 import org.jwtauth.testing.JoseText;
+import org.jwtauth.testing.MutableClock;
 
 /** Tokens written by {@link AccessTokenIssuer} and read back by {@link AccessTokenVerifier}. */
 class AccessTokenRoundTripTest {
 
-    private final TestTokens.MutableClock clock = new TestTokens.MutableClock(Instant.ofEpochSecond(NOW));
+    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(KEYS, ISSUER, AUDIENCE, ROLES, LIFETIME, clock);
     private final AccessTokenVerifier verifier = TestTokens.verifier(clock);
 

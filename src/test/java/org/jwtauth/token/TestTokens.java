@@ -4,22 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-
-import org.jose4j.json.JsonUtil;
 import org.jwtauth.config.SigningAlgorithm;
 import org.jwtauth.keys.HmacSigningKeys;
+import org.jwtauth.testing.TokenForge;
 
-import static org.jwtauth.testing.JoseText.b64;
-import static org.jwtauth.testing.JoseText.decode;
-import static org.jwtauth.testing.JoseText.mac;
-
-/** Test keys, a settable clock, and hand-made (possibly hostile) compact JWS tokens. */
+/** The unit tests' deployment: keys, issuer, audience, a fixed time, and its tokens made by {@link TokenForge}. */
 final class TestTokens {
 
     static final byte[] SECRET = "unit-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.UTF_8);
@@ -45,64 +37,29 @@ final class TestTokens {
         return Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
     }
 
+    /** A correct access token of this deployment issued at {@link #NOW}, to change and sign. */
+    static TokenForge forge() {
+        return TokenForge.hs256(SECRET).header("kid", KEYS.signingKeyId())
+                .accessToken(ISSUER, AUDIENCE, "alice", NOW, LIFETIME.getSeconds()).claim("jti", "jti-1");
+    }
+
     /** The header of a correct access token. */
     static Map<String, Object> header() {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("alg", "HS256");
-        h.put("typ", "at+jwt");
-        h.put("kid", KEYS.signingKeyId());
-        return h;
+        return forge().headerMap();
     }
 
     /** The claims of a correct access token issued at {@link #NOW}. */
     static Map<String, Object> claims() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("iss", ISSUER);
-        c.put("aud", AUDIENCE);
-        c.put("sub", "alice");
-        c.put("iat", NOW);
-        c.put("exp", NOW + LIFETIME.getSeconds());
-        c.put("jti", "jti-1");
-        c.put("sid", "family-1");
-        c.put("roles", List.of("user"));
-        return c;
+        return forge().claimsMap();
     }
 
+    /** Header and claims as given, HMAC-SHA256 with {@link #SECRET} whatever the header's alg. */
     static String sign(Map<String, Object> header, Map<String, Object> claims) {
-        return sign(JsonUtil.toJson(header), JsonUtil.toJson(claims), SECRET, "HmacSHA256");
+        return TokenForge.jws().header(header).claims(claims).mac(SECRET, "HmacSHA256");
     }
 
     /** Base64url(header).base64url(payload).HMAC over both, with whatever JSON text is given. */
     static String sign(String headerJson, String payloadJson, byte[] key, String macAlgorithm) {
-        String input = b64(headerJson) + "." + b64(payloadJson);
-        return input + "." + b64(mac(input.getBytes(StandardCharsets.US_ASCII), key, macAlgorithm));
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant instant;
-
-        MutableClock(Instant instant) {
-            this.instant = instant;
-        }
-
-        void advance(Duration d) {
-            instant = instant.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
+        return TokenForge.jws().headerJson(headerJson).payloadJson(payloadJson).mac(key, macAlgorithm);
     }
 }

@@ -13,15 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.keys.HmacSigningKeys;
 import org.jwtauth.testing.MutableClock;
+import org.jwtauth.testing.TokenForge;
 import org.jwtauth.testing.TestKeys;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
@@ -110,22 +108,11 @@ class IssuerRoutingVerifierTest {
         return idpToken(type, issuer, audience, kid, List.of("admin"));
     }
 
-    private String idpToken(String type, String issuer, String audience, String kid, Object groups)
-            throws Exception {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setAudience(audience);
-        claims.setSubject("bob");
-        claims.setIssuedAt(NumericDate.fromSeconds(clock.instant().getEpochSecond()));
-        claims.setExpirationTime(NumericDate.fromSeconds(clock.instant().getEpochSecond() + 300));
-        claims.setClaim("groups", groups);
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setHeader("typ", type);
-        jws.setAlgorithmHeaderValue("RS256");
-        jws.setKeyIdHeaderValue(kid);
-        jws.setKey(idpKey.getPrivate());
-        jws.setPayload(claims.toJson());
-        return jws.getCompactSerialization();
+    private String idpToken(String type, String issuer, String audience, String kid, Object groups) {
+        long now = clock.instant().getEpochSecond();
+        return TokenForge.jws().header("typ", type).header("alg", "RS256").header("kid", kid).claim("iss", issuer)
+                .claim("aud", audience).claim("sub", "bob").claim("iat", now).claim("exp", now + 300)
+                .claim("groups", groups).sign(idpKey.getPrivate());
     }
 
     /** The identity provider's JWKS with its one key. */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jwtauth.it.support.AuthCalls;
+import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.HttpResult;
@@ -20,6 +22,7 @@ import org.jwtauth.it.support.Users;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.it.support.WebXml;
 import org.jwtauth.testing.JoseText;
+import org.jwtauth.testing.TokenForge;
 
 /**
  * One deployment for the hostile-input tests: the library from WEB-INF/lib, a counting application servlet on
@@ -51,18 +54,16 @@ final class HostileApp implements AutoCloseable {
     static final String WRONG_MEDIA_TYPE = "The body must be application/json or application/x-www-form-urlencoded";
     static final String NOT_POST = "Only POST is allowed";
 
-    /** A token pair from a login or refresh. */
-    record Tokens(String access, String refresh) {
-    }
-
     private final DeployedApp app;
-    private final Forge forge;
+    private final String kid;
+    private final AuthCalls auth;
     /** Everything secret that the tests sent or received, for the log scan. */
     private final List<String> secrets = Collections.synchronizedList(new ArrayList<>());
 
     private HostileApp(DeployedApp app, String kid) {
         this.app = app;
-        this.forge = new Forge(SECRET.getBytes(StandardCharsets.UTF_8), ISSUER, AUDIENCE, kid);
+        this.kid = kid;
+        this.auth = AuthCalls.on(app);
         secrets.addAll(List.of(SECRET, ALICE_PASSWORD, BOB_PASSWORD, DORA_PASSWORD));
     }
 
@@ -84,7 +85,7 @@ final class HostileApp implements AutoCloseable {
                 .with("dora", DORA_PASSWORD, "user");
         DeployedApp app = DeployedApp.deploy(kind, builder.build(), "/app", users);
         try {
-            HttpResult login = app.http().postJson(app.uri("/auth/login"), loginJson("alice", ALICE_PASSWORD));
+            HttpResult login = AuthCalls.on(app).login("alice", ALICE_PASSWORD);
             assertEquals(200, login.status(), login::toString);
             String access = (String) login.json().get("accessToken");
             Map<String, Object> header = org.jose4j.json.JsonUtil.parseJson(JoseText.decode(access.split("\\.")[0]));
@@ -101,8 +102,19 @@ final class HostileApp implements AutoCloseable {
         return app;
     }
 
-    Forge forge() {
-        return forge;
+    /** The key id the deployment computes from its secret (read from a token it issued). */
+    String kid() {
+        return kid;
+    }
+
+    /**
+     * A correct access token for alice, issued now, as this deployment would sign it: only what a test then
+     * changes can make it unacceptable.
+     */
+    TokenForge forge() {
+        return TokenForge.hs256(SECRET.getBytes(StandardCharsets.UTF_8)).header("kid", kid)
+                .accessToken(ISSUER, AUDIENCE, "alice", System.currentTimeMillis() / 1000, 600)
+                .claim("sid", "forged-family");
     }
 
     /** Every token, password and secret used so far. */
@@ -124,10 +136,6 @@ final class HostileApp implements AutoCloseable {
         return app.uri("/api/orders");
     }
 
-    static String loginJson(String username, String password) {
-        return org.jose4j.json.JsonUtil.toJson(new LinkedHashMap<>(Map.of("username", username, "password", password)));
-    }
-
     static String json(Object... namesAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -136,11 +144,14 @@ final class HostileApp implements AutoCloseable {
         return org.jose4j.json.JsonUtil.toJson(map);
     }
 
+    /** The library's endpoints on this deployment; prefer {@link #login} and {@link #refresh}, which remember. */
+    AuthCalls auth() {
+        return auth;
+    }
+
     Tokens login(String username, String password) {
         remember(password);
-        HttpResult result = app.http().postJson(app.uri("/auth/login"), loginJson(username, password));
-        assertEquals(200, result.status(), result::toString);
-        Tokens tokens = new Tokens((String) result.json().get("accessToken"), (String) result.json().get("refreshToken"));
+        Tokens tokens = auth.loggedIn(username, password);
         remember(tokens.access(), tokens.refresh());
         return tokens;
     }
@@ -152,8 +163,7 @@ final class HostileApp implements AutoCloseable {
 
     HttpResult refresh(String accessToken, String refreshToken) {
         remember(accessToken, refreshToken);
-        return app.http().postJson(app.uri("/auth/refresh"),
-                json("accessToken", accessToken, "refreshToken", refreshToken));
+        return auth.refresh(accessToken, refreshToken);
     }
 
     /** How many requests reached the application servlet behind the filter so far. */
@@ -196,6 +206,7 @@ final class HostileApp implements AutoCloseable {
         assertEquals(status, result.status(), result::toString);
         assertEquals(List.of("Bearer realm=\"" + REALM + "\", error=\"" + error + "\", error_description=\""
                 + description + "\""), result.headers("WWW-Authenticate"), result::toString);
+        assertTrue(result.header("Content-Type").orElse("").startsWith("application/json"), result::toString);
         assertEquals(Map.of("error", error, "error_description", description), result.json(), result::toString);
         assertNoStore(result);
     }

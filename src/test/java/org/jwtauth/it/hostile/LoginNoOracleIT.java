@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.jwtauth.it.support.ContainerKind;
+import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.WebXml;
 
@@ -26,52 +24,28 @@ import org.jwtauth.it.support.WebXml;
  */
 class LoginNoOracleIT {
 
-    @Nested
-    class Jetty extends Spec {
-        Jetty() {
-            super(ContainerKind.JETTY);
-        }
-    }
+    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
+    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
 
-    @Nested
-    class Tomcat extends Spec {
-        Tomcat() {
-            super(ContainerKind.TOMCAT);
-        }
-    }
-
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Spec {
-        private final ContainerKind kind;
+    abstract static class Spec extends DeployedSpec {
         private HostileApp app;
         /** The same realm with the default (container) authenticator, which knows nothing of disabled accounts. */
         private HostileApp realmOnly;
 
         Spec(ContainerKind kind) {
-            this.kind = kind;
+            super(kind);
         }
 
-        @BeforeAll
-        void deploy() throws Exception {
-            app = HostileApp.deploy(kind, WebXml.contextParam("jwtauth.login.authenticator",
-                    DisablingAuthenticator.class.getName()), b -> { });
-            realmOnly = HostileApp.deploy(kind, "", b -> { });
-        }
-
-        @AfterAll
-        void stop() throws Exception {
-            if (app != null) {
-                app.close();
-            }
-            if (realmOnly != null) {
-                realmOnly.close();
-            }
+        @Override
+        protected void deploy() throws Exception {
+            app = closeAfterAll(HostileApp.deploy(kind(), WebXml.contextParam("jwtauth.login.authenticator",
+                    DisablingAuthenticator.class.getName()), b -> { }));
+            realmOnly = closeAfterAll(HostileApp.deploy(kind(), "", b -> { }));
         }
 
         private HttpResult login(String contentType, String username, String password) {
-            String body = contentType.equals("application/json") ? HostileApp.loginJson(username, password)
-                    : "username=" + username + "&password=" + password;
-            return app.app().http().post(app.app().uri("/auth/login"), body, "Content-Type", contentType);
+            return contentType.equals("application/json") ? app.auth().login(username, password)
+                    : app.auth().loginForm(username, password);
         }
 
         /** Everything but the Date header, which only says when. */
@@ -106,9 +80,8 @@ class LoginNoOracleIT {
         }
 
         @Test
-        void loginOfTheDisabledAccountWithTheContainerAuthenticatorThenTokensSoItsPasswordIsRight() {
-            HttpResult result = realmOnly.app().http().postJson(realmOnly.app().uri("/auth/login"),
-                    HostileApp.loginJson("dora", DORA_PASSWORD));
+        void loginWhenDisabledAccountMeetsOnlyTheContainerAuthenticatorThenTokensSoItsPasswordIsRight() {
+            HttpResult result = realmOnly.auth().login("dora", DORA_PASSWORD);
             assertEquals(200, result.status(), result::toString);
         }
     }

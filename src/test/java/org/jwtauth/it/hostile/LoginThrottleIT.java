@@ -8,12 +8,10 @@ import static org.jwtauth.it.hostile.HostileApp.BOB_PASSWORD;
 import static org.jwtauth.it.hostile.HostileApp.DORA_PASSWORD;
 import static org.jwtauth.it.hostile.HostileApp.assertEndpointError;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.jwtauth.it.support.ContainerKind;
+import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.WebXml;
 
@@ -28,57 +26,34 @@ class LoginThrottleIT {
     private static final int FREE_ATTEMPTS = 3;
     private static final String TOO_MANY = "Too many failed logins; try again later";
 
-    @Nested
-    class Jetty extends Spec {
-        Jetty() {
-            super(ContainerKind.JETTY);
-        }
-    }
+    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
+    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
 
-    @Nested
-    class Tomcat extends Spec {
-        Tomcat() {
-            super(ContainerKind.TOMCAT);
-        }
-    }
-
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Spec {
-        private final ContainerKind kind;
+    abstract static class Spec extends DeployedSpec {
         /** Counts per username only (the address limit is out of reach). */
         private HostileApp byUsername;
         /** Counts per address only (the username limit is out of reach). */
         private HostileApp byAddress;
 
         Spec(ContainerKind kind) {
-            this.kind = kind;
+            super(kind);
         }
 
-        @BeforeAll
-        void deploy() throws Exception {
+        @Override
+        protected void deploy() throws Exception {
             String delays = WebXml.contextParam("jwtauth.login.throttle.delay", "PT2S")
                     + WebXml.contextParam("jwtauth.login.throttle.maxDelay", "PT4S");
-            byUsername = HostileApp.deploy(kind, delays
+            byUsername = closeAfterAll(HostileApp.deploy(kind(), delays
                     + WebXml.contextParam("jwtauth.login.throttle.attempts", String.valueOf(FREE_ATTEMPTS))
-                    + WebXml.contextParam("jwtauth.login.throttle.addressAttempts", "100000"), b -> { });
-            byAddress = HostileApp.deploy(kind, delays
+                    + WebXml.contextParam("jwtauth.login.throttle.addressAttempts", "100000"), b -> { }));
+            byAddress = closeAfterAll(HostileApp.deploy(kind(), delays
                     + WebXml.contextParam("jwtauth.login.throttle.attempts", "1000")
                     + WebXml.contextParam("jwtauth.login.throttle.addressAttempts", String.valueOf(FREE_ATTEMPTS)),
-                    b -> { });
-        }
-
-        @AfterAll
-        void stop() throws Exception {
-            if (byUsername != null) {
-                byUsername.close();
-            }
-            if (byAddress != null) {
-                byAddress.close();
-            }
+                    b -> { }));
         }
 
         private static HttpResult login(HostileApp app, String username, String password) {
-            return app.app().http().postJson(app.app().uri("/auth/login"), HostileApp.loginJson(username, password));
+            return app.auth().login(username, password);
         }
 
         private static void assertWrongPassword(HttpResult result) {

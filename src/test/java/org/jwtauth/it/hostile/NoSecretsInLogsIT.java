@@ -3,7 +3,6 @@ package org.jwtauth.it.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.jwtauth.it.hostile.HostileApp.ALICE_PASSWORD;
-import static org.jwtauth.it.hostile.HostileApp.json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,18 +22,17 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.jwtauth.it.hostile.HostileApp.Tokens;
+import org.jwtauth.it.support.AuthCalls.Tokens;
+import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.ContainerKind;
-import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.it.support.WebAppDirectory;
+import org.jwtauth.refresh.RefreshTokenService;
 
 /**
  * Design section 5: nothing logs a token, a password or a secret at any level. The whole hostile-input suite and
@@ -45,19 +43,8 @@ import org.jwtauth.it.support.WebAppDirectory;
  */
 class NoSecretsInLogsIT {
 
-    @Nested
-    class Jetty extends LoggedSpec {
-        Jetty() {
-            super(ContainerKind.JETTY);
-        }
-    }
-
-    @Nested
-    class Tomcat extends LoggedSpec {
-        Tomcat() {
-            super(ContainerKind.TOMCAT);
-        }
-    }
+    @Nested class Jetty extends LoggedSpec { Jetty() { super(ContainerKind.JETTY); } }
+    @Nested class Tomcat extends LoggedSpec { Tomcat() { super(ContainerKind.TOMCAT); } }
 
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     abstract static class LoggedSpec extends HostileInputSpec {
@@ -87,9 +74,8 @@ class NoSecretsInLogsIT {
                             + "org.slf4j.simpleLogger.logFile=" + webAppLog.toString().replace("\\", "/") + "\n");
         }
 
-        @BeforeAll
         @Override
-        void deploy() throws Exception {
+        protected void deploy() throws Exception {
             webAppLog = ItBuild.newWorkDir("logs").resolve("webapp.log");
             originalOut = System.out;
             originalErr = System.err;
@@ -113,44 +99,33 @@ class NoSecretsInLogsIT {
                 }
             };
             Logger.getLogger("").addHandler(julHandler);
-            super.deploy();
-        }
-
-        @AfterAll
-        @Override
-        void stop() throws Exception {
-            try {
-                super.stop();
-            } finally {
+            // Registered first, so closed last: after the web apps have stopped and logged their last lines.
+            closeAfterAll(() -> {
                 Logger.getLogger("").removeHandler(julHandler);
                 System.setOut(originalOut);
                 System.setErr(originalErr);
-            }
+            });
+            super.deploy();
         }
 
         @Test
         @Order(Integer.MAX_VALUE - 1)
-        void happyPathWithReuseAndLogoutRuns() {
+        void happyPathWhenRunWithReuseAndLogoutThenItsTokensAreRemembered() {
             Tokens first = app.login("alice", ALICE_PASSWORD);
             assertEquals(200, app.bearer(first.access()).status());
-            HttpResult refreshed = app.refresh(first.access(), first.refresh());
-            assertEquals(200, refreshed.status(), refreshed::toString);
-            Tokens second = new Tokens((String) refreshed.json().get("accessToken"),
-                    (String) refreshed.json().get("refreshToken"));
+            Tokens second = AuthCalls.tokens(app.refresh(first.access(), first.refresh()));
             app.remember(second.access(), second.refresh());
             // Reuse after the concurrent-use grace: the family is revoked and a warning is logged.
-            sleepQuietly(2_500);
+            sleepQuietly(RefreshTokenService.CONCURRENT_USE_GRACE.toMillis() + 500);
             assertEquals(400, app.refresh(first.access(), first.refresh()).status());
             Tokens third = app.login("alice", ALICE_PASSWORD);
-            assertEquals(204, app.app().http().postJson(app.app().uri("/auth/logout"),
-                    json("refreshToken", third.refresh())).status());
-            assertEquals(204, app.app().http().postJson(app.app().uri("/auth/logout"), json("allDevices", true),
-                    "Authorization", "Bearer " + third.access()).status());
+            assertEquals(204, app.auth().logout(third.refresh()).status());
+            assertEquals(204, app.auth().logoutAllDevices(third.access()).status());
         }
 
         @Test
         @Order(Integer.MAX_VALUE)
-        void logsAtTraceContainNoTokenPasswordOrSecret() throws IOException {
+        void logsWhenAtTraceThenTheyContainNoTokenPasswordOrSecret() throws IOException {
             String webApp = Files.exists(webAppLog) ? Files.readString(webAppLog, StandardCharsets.UTF_8) : "";
             // The capture works: the library's start-up line, a DEBUG line and the reuse warning are there.
             assertTrue(webApp.contains("jwt-servlet-auth started"), () -> "no library log in " + webAppLog);

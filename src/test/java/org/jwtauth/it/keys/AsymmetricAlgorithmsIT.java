@@ -27,18 +27,18 @@ class AsymmetricAlgorithmsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"})
-    void loginApiCallAndRefreshWorkInJetty(String algorithm) throws Exception {
+    void loginWhenSigningAsymmetricallyThenApiCallAndRefreshWorkInJetty(String algorithm) throws Exception {
         endToEnd(ContainerKind.JETTY, algorithm);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"PS256", "ES384", "EdDSA"})
-    void loginApiCallAndRefreshWorkInTomcat(String algorithm) throws Exception {
+    void loginWhenSigningAsymmetricallyThenApiCallAndRefreshWorkInTomcat(String algorithm) throws Exception {
         endToEnd(ContainerKind.TOMCAT, algorithm);
     }
 
     @Test
-    void webAppWithAnRsaKeyUnder2048BitsDoesNotStart() throws Exception {
+    void deployWhenTheRsaKeyIsUnder2048BitsThenTheWebAppDoesNotStart() throws Exception {
         Path keys = TestKeys.write(ItBuild.newWorkDir("keys").resolve("weak.pem"),
                 TestKeys.privatePem(TestKeys.rsa(1024)));
 
@@ -61,7 +61,7 @@ class AsymmetricAlgorithmsIT {
 
             HttpResult api = KeyApps.whoAmI(app, login.get("accessToken"));
             assertEquals(200, api.status(), api::toString);
-            assertEquals("alice user=true admin=false", api.body());
+            KeyApps.assertCaller(api, "alice", true, false);
 
             Map<String, Object> refreshed = KeyApps.refresh(app, login);
             assertNotEquals(login.get("refreshToken"), refreshed.get("refreshToken"));

@@ -39,7 +39,7 @@ class JwksEndpointIT {
 
     @ParameterizedTest
     @CsvSource({"JETTY, RS256", "JETTY, PS256", "JETTY, ES256", "TOMCAT, ES384"})
-    void independentLibraryVerifiesAnAccessTokenWithNothingButThePublishedJwks(ContainerKind kind, String algorithm)
+    void jwksWhenPublishedThenAnIndependentLibraryVerifiesAnAccessTokenWithItAlone(ContainerKind kind, String algorithm)
             throws Exception {
         Path keys = TestKeys.write(ItBuild.newWorkDir("keys").resolve("keys.pem"),
                 TestKeys.privatePem(TestKeys.generate(algorithm)),
@@ -72,7 +72,7 @@ class JwksEndpointIT {
     }
 
     @Test
-    void sharedSecretDeploymentAnswers404() throws Exception {
+    void jwksWhenTheDeploymentUsesASharedSecretThenNotFound() throws Exception {
         try (DeployedApp app = DeployedApp.deploy(ContainerKind.JETTY, KeyApps.webApp(Map.of(
                 "jwtauth.secret", "a-test-secret-that-is-long-enough-for-hs256")), "/app", KeyApps.USERS)) {
             HttpResult jwks = app.http().get(app.uri("/.well-known/jwks.json"));

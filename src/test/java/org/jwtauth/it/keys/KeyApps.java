@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
+import org.jwtauth.it.ReachedServlet;
+import org.jwtauth.it.WhoAmIServlet;
+import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.Users;
@@ -23,25 +26,31 @@ final class KeyApps {
         contextParams.forEach((name, value) -> body.append(WebXml.contextParam(name, value)));
         body.append(WebXml.servlet("whoami", WhoAmIServlet.class, "/api/whoami"));
         body.append(WebXml.basicLogin("app", "user", "admin"));
-        return WebAppDirectory.builder().webXml(WebXml.of(body.toString())).classes(WhoAmIServlet.class).build();
+        return WebAppDirectory.builder().webXml(WebXml.of(body.toString()))
+                .classes(WhoAmIServlet.class, ReachedServlet.class).build();
     }
 
     /** Logs alice in; the token response as a map. */
     static Map<String, Object> login(DeployedApp app) {
-        HttpResult result = app.http().postJson(app.uri("/auth/login"),
-                "{\"username\":\"alice\",\"password\":\"alice-pw\"}");
-        assertEquals(200, result.status(), result::toString);
-        return result.json();
+        return AuthCalls.on(app).loggedIn("alice", "alice-pw").json();
     }
 
     static Map<String, Object> refresh(DeployedApp app, Map<String, Object> tokens) {
-        HttpResult result = app.http().postJson(app.uri("/auth/refresh"), "{\"accessToken\":\""
-                + tokens.get("accessToken") + "\",\"refreshToken\":\"" + tokens.get("refreshToken") + "\"}");
-        assertEquals(200, result.status(), result::toString);
-        return result.json();
+        return AuthCalls.tokens(AuthCalls.on(app).refresh((String) tokens.get("accessToken"),
+                (String) tokens.get("refreshToken"))).json();
     }
 
     static HttpResult whoAmI(DeployedApp app, Object accessToken) {
-        return app.http().get(app.uri("/api/whoami"), "Authorization", "Bearer " + accessToken);
+        return AuthCalls.on(app).api("/api/whoami", String.valueOf(accessToken));
+    }
+
+    /** The application saw {@code name} as the remote user, in role "user" or not, in role "admin" or not. */
+    static void assertCaller(HttpResult whoAmI, String name, boolean user, boolean admin) {
+        assertEquals(200, whoAmI.status(), whoAmI::toString);
+        assertEquals(name, whoAmI.json().get("remoteUser"), whoAmI::toString);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> roles = (Map<String, Object>) whoAmI.json().get("inRole");
+        assertEquals(user, roles.get("user"), whoAmI::toString);
+        assertEquals(admin, roles.get("admin"), whoAmI::toString);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
+import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.testing.TestKeys;
@@ -26,29 +27,16 @@ import org.jwtauth.testing.TestKeys;
  */
 class KeyRotationIT {
 
-    @Nested
-    class Jetty extends Spec {
-        Jetty() {
-            super(ContainerKind.JETTY);
-        }
-    }
+    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
+    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
 
-    @Nested
-    class Tomcat extends Spec {
-        Tomcat() {
-            super(ContainerKind.TOMCAT);
-        }
-    }
-
-    abstract static class Spec {
-        private final ContainerKind kind;
-
+    abstract static class Spec extends DeployedSpec {
         Spec(ContainerKind kind) {
-            this.kind = kind;
+            super(kind);
         }
 
         @Test
-        void rotatingTheSigningKeyBetweenRestartsLogsNobodyOut() throws Exception {
+        void rotationWhenTheSigningKeyChangesBetweenRestartsThenNobodyIsLoggedOut() throws Exception {
             Path dir = ItBuild.newWorkDir("rotation");
             Path keyFile = dir.resolve("keys.pem");
             KeyPair oldKey = TestKeys.generate("ES256");
@@ -57,7 +45,7 @@ class KeyRotationIT {
             Map<String, String> params = Map.of("jwtauth.algorithm", "ES256", "jwtauth.keys", keyFile.toString(),
                     // The store must outlive the restarts, as a real database would.
                     "jwtauth.store.url", "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath());
-            try (DeployedApp app = DeployedApp.deploy(kind, KeyApps.webApp(params), "/app", KeyApps.USERS)) {
+            try (DeployedApp app = DeployedApp.deploy(kind(), KeyApps.webApp(params), "/app", KeyApps.USERS)) {
                 Map<String, Object> beforeRotation = KeyApps.login(app);
                 assertEquals(kid(oldKey), kidOf(beforeRotation));
 

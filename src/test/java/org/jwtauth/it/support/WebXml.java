@@ -64,4 +64,45 @@ public final class WebXml {
         }
         return xml.toString();
     }
+
+    /**
+     * A {@code <servlet>} with {@code <async-supported>true</async-supported>} (Servlet spec 2.3.3.3), and its
+     * {@code <servlet-mapping>}s.
+     */
+    public static String asyncServlet(String name, Class<?> servletClass, String... urlPatterns) {
+        return servlet(name, servletClass, urlPatterns).replaceFirst("</servlet-class></servlet>",
+                "</servlet-class><async-supported>true</async-supported></servlet>");
+    }
+
+    /**
+     * A {@code <filter>} of {@code filterClass} with its init-params (name/value pairs) and a
+     * {@code <filter-mapping>} to {@code urlPattern}.
+     */
+    public static String filter(String name, String filterClass, String urlPattern, String... initParams) {
+        return filterDeclaration(name, filterClass, initParams) + "<filter-mapping><filter-name>" + name
+                + "</filter-name><url-pattern>" + urlPattern + "</url-pattern></filter-mapping>\n";
+    }
+
+    /**
+     * A {@code <filter>} that only names a filter declared elsewhere (a web fragment's) and adds init-params:
+     * class, mapping and async support come from the other declaration (Servlet spec 8.2.3, web.xml wins).
+     */
+    public static String filterParams(String name, String... initParams) {
+        return filterDeclaration(name, null, initParams);
+    }
+
+    private static String filterDeclaration(String name, String filterClass, String... initParams) {
+        if (initParams.length % 2 != 0) {
+            throw new IllegalArgumentException("Init-params must be name/value pairs");
+        }
+        StringBuilder xml = new StringBuilder("<filter><filter-name>").append(name).append("</filter-name>");
+        if (filterClass != null) {
+            xml.append("<filter-class>").append(filterClass).append("</filter-class>");
+        }
+        for (int i = 0; i < initParams.length; i += 2) {
+            xml.append("<init-param><param-name>").append(initParams[i]).append("</param-name><param-value>")
+                    .append(initParams[i + 1]).append("</param-value></init-param>");
+        }
+        return xml.append("</filter>\n").toString();
+    }
 }
