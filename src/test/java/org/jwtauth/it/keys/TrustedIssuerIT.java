@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,25 +79,28 @@ class TrustedIssuerIT {
     void trustedIssuerWhenTheProviderRotatesItsKeyThenItsTokensAreAcceptedWithRateLimitedRefetches() throws Exception {
         KeyPair first = TestKeys.generate("RS256");
         jwks.set(TestKeys.jwks(false, "k1", first));
+        // Other tests of this class may have fetched a moment ago: start outside the refetch interval.
+        Thread.sleep(INTERVAL_MILLIS + 300);
+        int fetchesBefore = jwksFetches.get();
 
         HttpResult accepted = KeyApps.whoAmI(app, token(first, "RS256", "k1", IDP, null));
         assertEquals(200, accepted.status(), accepted::toString);
         KeyApps.assertCaller(accepted, "bob", true, false);
-        assertEquals(1, jwksFetches.get());
+        assertEquals(fetchesBefore + 1, jwksFetches.get());
 
         // The provider rotates to an EC key; once the interval has passed, the new kid triggers one refetch.
         KeyPair second = TestKeys.generate("ES256");
         jwks.set(TestKeys.jwks(false, "k2", second));
         Thread.sleep(INTERVAL_MILLIS + 300);
         assertEquals(200, KeyApps.whoAmI(app, token(second, "ES256", "k2", IDP, null)).status());
-        assertEquals(2, jwksFetches.get());
+        assertEquals(fetchesBefore + 2, jwksFetches.get());
 
         // Two tokens with an unknown kid after the interval: one fetch, not two; a jku in the token is ignored.
         Thread.sleep(INTERVAL_MILLIS + 300);
         String jku = "http://127.0.0.1:" + idp.getAddress().getPort() + "/attacker-keys";
         assertEquals(401, KeyApps.whoAmI(app, token(second, "ES256", "k9", IDP, jku)).status());
         assertEquals(401, KeyApps.whoAmI(app, token(second, "ES256", "k9", IDP, jku)).status());
-        assertEquals(3, jwksFetches.get());
+        assertEquals(fetchesBefore + 3, jwksFetches.get());
         assertEquals(0, otherRequests.get());
     }
 
@@ -120,6 +124,22 @@ class TrustedIssuerIT {
 
         assertEquals(401, result.status());
         assertTrue(result.header("WWW-Authenticate").orElse("").contains("invalid_token"));
+    }
+
+    @Test
+    void requestWhenTheTrustedIssuersRolesHoldANullThenInvalidTokenNotAServerError() throws Exception {
+        KeyPair key = TestKeys.generate("RS256");
+        jwks.set(TestKeys.jwks(false, "n1", key));
+        long now = Instant.now().getEpochSecond();
+        String token = TokenForge.jws().header("typ", "JWT").header("alg", "RS256").header("kid", "n1")
+                .claim("iss", IDP).claim("aud", "jwt-servlet-auth").claim("sub", "bob").claim("iat", now)
+                .claim("exp", now + 300).claim("groups", Arrays.asList("admin", null)).sign(key.getPrivate());
+
+        HttpResult result = KeyApps.whoAmI(app, token);
+
+        assertEquals(401, result.status(), result::toString);
+        assertTrue(result.header("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""),
+                result::toString);
     }
 
     /** A token as a provider would issue it: typ JWT, audience this application, groups as roles. */
