@@ -29,7 +29,7 @@ final class AuthErrors {
 
     /** RFC 6750 section 3.1: a request without any authentication information gets no error code. */
     static final OAuthError MISSING_TOKEN = OAuthError.challengeOnly();
-    static final OAuthError MALFORMED_REQUEST = OAuthError.of(400, INVALID_REQUEST,
+    static final OAuthError MALFORMED_REQUEST = badRequest(
             "The request must carry exactly one Authorization header with a Bearer token, and no token in the URL")
             .asChallenge();
     static final OAuthError INSUFFICIENT_SCOPE = OAuthError.of(403, INSUFFICIENT_SCOPE_CODE,
@@ -48,16 +48,14 @@ final class AuthErrors {
             .withHeader("Allow", "POST");
     static final OAuthError UNSUPPORTED_MEDIA_TYPE = OAuthError.of(415, INVALID_REQUEST,
             "The body must be application/json or application/x-www-form-urlencoded");
-    static final OAuthError MALFORMED_BODY = OAuthError.of(400, INVALID_REQUEST,
+    static final OAuthError MALFORMED_BODY = badRequest(
             "The body is not a valid JSON object of the expected fields");
-    static final OAuthError MALFORMED_AUTHORIZATION = OAuthError.of(400, INVALID_REQUEST,
-            "The Authorization header is malformed");
-    static final OAuthError TWO_ACCESS_TOKENS = OAuthError.of(400, INVALID_REQUEST,
+    static final OAuthError MALFORMED_AUTHORIZATION = badRequest("The Authorization header is malformed");
+    static final OAuthError TWO_ACCESS_TOKENS = badRequest(
             "Send the access token either in the body or in the Authorization header, not both");
     /** One answer for unknown user and wrong password, so the endpoint tells no one which users exist. */
-    static final OAuthError BAD_CREDENTIALS = OAuthError.of(400, INVALID_GRANT,
-            "The username or password is incorrect");
-    static final OAuthError REFRESH_REFUSED = OAuthError.of(400, INVALID_GRANT,
+    static final OAuthError BAD_CREDENTIALS = invalidGrant("The username or password is incorrect");
+    static final OAuthError REFRESH_REFUSED = invalidGrant(
             "The refresh token or access token is invalid, expired or revoked");
     static final OAuthError STORE_UNAVAILABLE = OAuthError.of(503, TEMPORARILY_UNAVAILABLE,
             "The token store is temporarily unavailable").withHeader("Retry-After",
@@ -72,13 +70,23 @@ final class AuthErrors {
     private AuthErrors() {
     }
 
+    /** RFC 6749 section 5.2: a parameter is missing, repeated, malformed or unsupported. */
+    private static OAuthError badRequest(String description) {
+        return OAuthError.of(400, INVALID_REQUEST, description);
+    }
+
+    /** RFC 6749 section 5.2: the credentials or the refresh token are invalid, expired or revoked. */
+    private static OAuthError invalidGrant(String description) {
+        return OAuthError.of(400, INVALID_GRANT, description);
+    }
+
     static OAuthError invalidToken(Reason reason) {
         return INVALID_TOKENS.get(reason);
     }
 
     /** The field's name is ours (a constant of {@link Fields}), never the client's text. */
     static OAuthError missingField(String name) {
-        return OAuthError.of(400, INVALID_REQUEST, "A required field is missing: " + name);
+        return badRequest("A required field is missing: " + name);
     }
 
     /** RFC 6585 section 4, with {@code Retry-After} in whole seconds, rounded up. */

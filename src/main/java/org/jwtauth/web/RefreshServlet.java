@@ -54,15 +54,17 @@ public final class RefreshServlet extends TokenEndpointServlet {
     private static String accessToken(HttpServletRequest request, RequestBody body, JwtAuthComponents components)
             throws RejectedRequest {
         Optional<String> inBody = body.string(Fields.ACCESS_TOKEN, Fields.MAX_ACCESS_TOKEN);
-        BearerTokenResolver.Resolution header = components.ownCallers.resolver().resolve(request);
-        if (header.isMalformed()) {
+        Optional<String> header;
+        try {
+            header = components.ownCallers.resolver().resolve(request);
+        } catch (RejectedRequest e) {
             throw new RejectedRequest(AuthErrors.MALFORMED_AUTHORIZATION);
         }
-        if (!header.isAbsent()) {
+        if (header.isPresent()) {
             if (inBody.isPresent()) {
                 throw new RejectedRequest(AuthErrors.TWO_ACCESS_TOKENS);
             }
-            return header.token();
+            return header.get();
         }
         return inBody.filter(s -> !s.isEmpty())
                 .orElseThrow(() -> new RejectedRequest(AuthErrors.missingField(Fields.ACCESS_TOKEN)));
