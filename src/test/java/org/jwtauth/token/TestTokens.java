@@ -68,6 +68,14 @@ final class TestTokens {
         return c;
     }
 
+    /** The claims of a correct access token but for its {@code iat} and {@code exp}. */
+    static Map<String, Object> claims(long issuedAt, long expiresAt) {
+        Map<String, Object> c = claims();
+        c.put("iat", issuedAt);
+        c.put("exp", expiresAt);
+        return c;
+    }
+
     static String sign(Map<String, Object> header, Map<String, Object> claims) {
         return sign(JsonUtil.toJson(header), JsonUtil.toJson(claims), SECRET, "HmacSHA256");
     }
