@@ -195,25 +195,26 @@ class AccessTokenVerifierTest {
 
     // --- subject, session, jti, roles ---------------------------------------------------------------------
 
+    /** Refused when the claim is missing, empty, or {@code notAString}. */
+    private void assertRefusedUnlessNonEmptyString(String claim, Object notAString) {
+        assertRefused(withoutClaim(claim), Reason.INVALID);
+        assertRefused(withClaim(claim, ""), Reason.INVALID);
+        assertRefused(withClaim(claim, notAString), Reason.INVALID);
+    }
+
     @Test
     void verifyWhenSubjectMissingEmptyOrNotAStringThenInvalid() {
-        assertRefused(withoutClaim("sub"), Reason.INVALID);
-        assertRefused(withClaim("sub", ""), Reason.INVALID);
-        assertRefused(withClaim("sub", 42), Reason.INVALID);
+        assertRefusedUnlessNonEmptyString("sub", 42);
     }
 
     @Test
     void verifyWhenSessionIdMissingEmptyOrNotAStringThenInvalid() {
-        assertRefused(withoutClaim("sid"), Reason.INVALID);
-        assertRefused(withClaim("sid", ""), Reason.INVALID);
-        assertRefused(withClaim("sid", List.of("family-1")), Reason.INVALID);
+        assertRefusedUnlessNonEmptyString("sid", List.of("family-1"));
     }
 
     @Test
     void verifyWhenJtiMissingEmptyOrNotAStringThenInvalid() {
-        assertRefused(withoutClaim("jti"), Reason.INVALID);
-        assertRefused(withClaim("jti", ""), Reason.INVALID);
-        assertRefused(withClaim("jti", 7), Reason.INVALID);
+        assertRefusedUnlessNonEmptyString("jti", 7);
     }
 
     @Test
