@@ -56,7 +56,7 @@ final class Fakes {
         }
 
         HttpServletRequest proxy() {
-            InvocationHandler h = (p, m, args) -> {
+            return fake(HttpServletRequest.class, "FakeRequest", (p, m, args) -> {
                 switch (m.getName()) {
                     case "getMethod":
                         return method;
@@ -82,8 +82,7 @@ final class Fakes {
                     default:
                         throw new UnsupportedOperationException("request." + m.getName());
                 }
-            };
-            return fake(HttpServletRequest.class, "FakeRequest", h);
+            });
         }
     }
 
@@ -120,7 +119,7 @@ final class Fakes {
                     body.write(b);
                 }
             };
-            InvocationHandler h = (p, m, args) -> {
+            return fake(HttpServletResponse.class, "FakeResponse", (p, m, args) -> {
                 switch (m.getName()) {
                     case "setStatus":
                         status = (Integer) args[0];
@@ -145,8 +144,7 @@ final class Fakes {
                     default:
                         throw new UnsupportedOperationException("response." + m.getName());
                 }
-            };
-            return fake(HttpServletResponse.class, "FakeResponse", h);
+            });
         }
     }
 
