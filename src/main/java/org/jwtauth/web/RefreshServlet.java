@@ -25,9 +25,8 @@ public final class RefreshServlet extends TokenEndpointServlet {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshServlet.class);
 
     @Override
-    void handle(HttpServletRequest request, HttpServletResponse response, JwtAuthComponents components)
-            throws IOException, RejectedRequest {
-        RequestBody body = RequestBody.read(request);
+    void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
+                JwtAuthComponents components) throws IOException, RejectedRequest {
         String refreshToken = body.requiredString(Fields.REFRESH_TOKEN, Fields.MAX_REFRESH_TOKEN);
         String accessToken = accessToken(request, body, components);
         JwtPrincipal previous;
