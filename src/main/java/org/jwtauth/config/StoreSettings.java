@@ -14,11 +14,6 @@ public final class StoreSettings {
     private final Duration connectTimeout;
     private final Duration queryTimeout;
 
-    StoreSettings(String dataSource, String url, String user, String password, SchemaMode schema) {
-        this(dataSource, url, user, password, schema, SettingsParser.DEFAULT_STORE_TIMEOUT,
-                SettingsParser.DEFAULT_STORE_TIMEOUT);
-    }
-
     StoreSettings(String dataSource, String url, String user, String password, SchemaMode schema,
                   Duration connectTimeout, Duration queryTimeout) {
         this.dataSource = dataSource;

@@ -26,20 +26,22 @@ final class KeyDecoder {
     }
 
     static Optional<PrivateKey> privateKey(byte[] der) {
-        for (String type : KEY_TYPES) {
-            try {
-                return Optional.of(factory(type).generatePrivate(new PKCS8EncodedKeySpec(der)));
-            } catch (GeneralSecurityException | RuntimeException e) {
-                // not this type; try the next
-            }
-        }
-        return Optional.empty();
+        return firstTypeThatDecodes(factory -> factory.generatePrivate(new PKCS8EncodedKeySpec(der)));
     }
 
     static Optional<PublicKey> publicKey(byte[] der) {
+        return firstTypeThatDecodes(factory -> factory.generatePublic(new X509EncodedKeySpec(der)));
+    }
+
+    /** One way of decoding DER with a key factory. */
+    private interface Decoding<K> {
+        K decode(KeyFactory factory) throws GeneralSecurityException;
+    }
+
+    private static <K> Optional<K> firstTypeThatDecodes(Decoding<K> decoding) {
         for (String type : KEY_TYPES) {
             try {
-                return Optional.of(factory(type).generatePublic(new X509EncodedKeySpec(der)));
+                return Optional.of(decoding.decode(factory(type)));
             } catch (GeneralSecurityException | RuntimeException e) {
                 // not this type; try the next
             }

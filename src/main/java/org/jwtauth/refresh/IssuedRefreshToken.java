@@ -2,17 +2,15 @@ package org.jwtauth.refresh;
 
 import java.time.Instant;
 
-/** A refresh token handed to a client, its family and when it stops working (the earlier of its two expiries). */
+/** A refresh token handed to a client, with the row stored for it: its family and when it stops working. */
 public final class IssuedRefreshToken {
 
     private final String token;
-    private final String sessionId;
-    private final Instant expiresAt;
+    private final StoredRefreshToken row;
 
-    IssuedRefreshToken(String token, String sessionId, Instant expiresAt) {
+    IssuedRefreshToken(String token, StoredRefreshToken row) {
         this.token = token;
-        this.sessionId = sessionId;
-        this.expiresAt = expiresAt;
+        this.row = row;
     }
 
     public String token() {
@@ -20,15 +18,16 @@ public final class IssuedRefreshToken {
     }
 
     public String sessionId() {
-        return sessionId;
+        return row.sessionId();
     }
 
+    /** The earlier of the token's two expiries. */
     public Instant expiresAt() {
-        return expiresAt;
+        return row.expiresAt();
     }
 
     @Override
     public String toString() {
-        return "IssuedRefreshToken[session=" + sessionId + ", expiresAt=" + expiresAt + "]";
+        return "IssuedRefreshToken[session=" + row.sessionId() + ", expiresAt=" + row.expiresAt() + "]";
     }
 }

@@ -52,7 +52,7 @@ public final class RefreshTokenService {
         StoredRefreshToken row = StoredRefreshToken.active(RefreshTokenHash.of(token), sessionId, subject, now,
                 earlier(now.plus(idleLifetime), sessionExpiresAt), sessionExpiresAt);
         store.insert(row);
-        return new IssuedRefreshToken(token, sessionId, row.expiresAt());
+        return new IssuedRefreshToken(token, row);
     }
 
     /**
@@ -109,7 +109,7 @@ public final class RefreshTokenService {
                 current.subject(), now, earlier(now.plus(idleLifetime), current.sessionExpiresAt()),
                 current.sessionExpiresAt());
         if (store.rotate(current.hash(), now, next)) {
-            return new IssuedRefreshToken(successor, current.sessionId(), next.expiresAt());
+            return new IssuedRefreshToken(successor, next);
         }
         // Another request rotated it between our read and our update: a concurrent use, not a replay of an old
         // token, so the family survives through the winner's successor.
@@ -146,7 +146,7 @@ public final class RefreshTokenService {
         String successor = tokens.successorOf(presented);
         return store.findByHash(RefreshTokenHash.of(successor))
                 .filter(row -> row.state() == RefreshTokenState.ACTIVE && !row.isExpiredAt(now))
-                .map(row -> new IssuedRefreshToken(successor, row.sessionId(), row.expiresAt()));
+                .map(row -> new IssuedRefreshToken(successor, row));
     }
 
     private static Instant earlier(Instant a, Instant b) {

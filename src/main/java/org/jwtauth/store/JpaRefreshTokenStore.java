@@ -4,11 +4,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.persistence.exceptions.EclipseLinkException;
 import org.jwtauth.refresh.RefreshTokenStore;
@@ -73,20 +75,24 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public int revokeSession(String sessionId) {
-        Objects.requireNonNull(sessionId, "sessionId");
-        if (sessionId.length() > RefreshTokenEntity.SESSION_ID_LENGTH) {
-            return 0;
-        }
-        return inTransaction("revoke family", em -> TokenQueries.revokeSession(em, sessionId).executeUpdate());
+        return revoke("revoke family", "sessionId", sessionId, RefreshTokenEntity.SESSION_ID_LENGTH,
+                TokenQueries::revokeSession);
     }
 
     @Override
     public int revokeSubject(String subject) {
-        Objects.requireNonNull(subject, "subject");
-        if (subject.length() > RefreshTokenEntity.SUBJECT_LENGTH) {
+        return revoke("revoke subject", "subject", subject, RefreshTokenEntity.SUBJECT_LENGTH,
+                TokenQueries::revokeSubject);
+    }
+
+    /** A value longer than its column matches no row, so it never reaches the database. */
+    private int revoke(String operation, String name, String value, int columnLength,
+                       BiFunction<EntityManager, String, Query> query) {
+        Objects.requireNonNull(value, name);
+        if (value.length() > columnLength) {
             return 0;
         }
-        return inTransaction("revoke subject", em -> TokenQueries.revokeSubject(em, subject).executeUpdate());
+        return inTransaction(operation, em -> query.apply(em, value).executeUpdate());
     }
 
     @Override

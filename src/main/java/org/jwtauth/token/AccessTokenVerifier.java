@@ -45,7 +45,7 @@ public final class AccessTokenVerifier implements TokenVerifier {
         this.algorithms = new AlgorithmConstraints(ConstraintType.PERMIT, b.algorithms.toArray(String[]::new));
         this.keys = b.keys;
         this.timeRules = new TimeRules(b.clock, b.clockSkew, b.maxLifetime);
-        this.mapper = new PrincipalMapper(b.rolesClaim, b.rolesMayBeOneString, b.ownTokens);
+        this.mapper = new PrincipalMapper(new RolesClaim(b.rolesClaim, b.rolesMayBeOneString), b.ownTokens);
         this.consumer = new JwtConsumerBuilder()
                 // jose4j's date validator reads the system clock; TimeRules reads the injected one.
                 .setSkipAllDefaultValidators()

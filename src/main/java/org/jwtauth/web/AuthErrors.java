@@ -15,61 +15,61 @@ import org.jwtauth.token.InvalidTokenException.Reason;
  */
 final class AuthErrors {
 
-    static final String INVALID_REQUEST = "invalid_request";
-    static final String INVALID_TOKEN = "invalid_token";
-    static final String INSUFFICIENT_SCOPE_CODE = "insufficient_scope";
-    static final String INVALID_GRANT = "invalid_grant";
-    static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
-    /** RFC 8628 section 3.5's "slow_down", the closest OAuth has to "too many attempts". */
-    static final String SLOW_DOWN = "slow_down";
-    static final String SERVER_ERROR = "server_error";
-    static final String NOT_FOUND = "not_found";
-
     // --- bearer authentication (RFC 6750 section 3) -----------------------------------------------------------
 
     /** RFC 6750 section 3.1: a request without any authentication information gets no error code. */
     static final OAuthError MISSING_TOKEN = OAuthError.challengeOnly();
-    static final OAuthError MALFORMED_REQUEST = OAuthError.of(400, INVALID_REQUEST,
+    static final OAuthError MALFORMED_REQUEST = badRequest(
             "The request must carry exactly one Authorization header with a Bearer token, and no token in the URL")
             .asChallenge();
-    static final OAuthError INSUFFICIENT_SCOPE = OAuthError.of(403, INSUFFICIENT_SCOPE_CODE,
+    static final OAuthError INSUFFICIENT_SCOPE = OAuthError.of(403, ErrorCode.INSUFFICIENT_SCOPE,
             "The access token does not grant a role this resource requires").asChallenge();
     private static final Map<Reason, OAuthError> INVALID_TOKENS = new EnumMap<>(Reason.class);
 
     static {
         for (Reason reason : Reason.values()) {
-            INVALID_TOKENS.put(reason, OAuthError.of(401, INVALID_TOKEN, reason.description()).asChallenge());
+            INVALID_TOKENS.put(reason,
+                    OAuthError.of(401, ErrorCode.INVALID_TOKEN, reason.description()).asChallenge());
         }
     }
 
     // --- token endpoints (RFC 6749 section 5.2) ---------------------------------------------------------------
 
-    static final OAuthError NOT_POST = OAuthError.of(405, INVALID_REQUEST, "Only POST is allowed")
+    static final OAuthError NOT_POST = OAuthError.of(405, ErrorCode.INVALID_REQUEST, "Only POST is allowed")
             .withHeader("Allow", "POST");
-    static final OAuthError UNSUPPORTED_MEDIA_TYPE = OAuthError.of(415, INVALID_REQUEST,
+    static final OAuthError UNSUPPORTED_MEDIA_TYPE = OAuthError.of(415, ErrorCode.INVALID_REQUEST,
             "The body must be application/json or application/x-www-form-urlencoded");
-    static final OAuthError MALFORMED_BODY = OAuthError.of(400, INVALID_REQUEST,
+    static final OAuthError MALFORMED_BODY = badRequest(
             "The body is not a valid JSON object of the expected fields");
-    static final OAuthError MALFORMED_AUTHORIZATION = OAuthError.of(400, INVALID_REQUEST,
-            "The Authorization header is malformed");
-    static final OAuthError TWO_ACCESS_TOKENS = OAuthError.of(400, INVALID_REQUEST,
+    static final OAuthError MALFORMED_AUTHORIZATION = badRequest("The Authorization header is malformed");
+    static final OAuthError TWO_ACCESS_TOKENS = badRequest(
             "Send the access token either in the body or in the Authorization header, not both");
     /** One answer for unknown user and wrong password, so the endpoint tells no one which users exist. */
-    static final OAuthError BAD_CREDENTIALS = OAuthError.of(400, INVALID_GRANT,
-            "The username or password is incorrect");
-    static final OAuthError REFRESH_REFUSED = OAuthError.of(400, INVALID_GRANT,
+    static final OAuthError BAD_CREDENTIALS = invalidGrant("The username or password is incorrect");
+    static final OAuthError REFRESH_REFUSED = invalidGrant(
             "The refresh token or access token is invalid, expired or revoked");
-    static final OAuthError STORE_UNAVAILABLE = OAuthError.of(503, TEMPORARILY_UNAVAILABLE,
+    static final OAuthError STORE_UNAVAILABLE = OAuthError.of(503, ErrorCode.TEMPORARILY_UNAVAILABLE,
             "The token store is temporarily unavailable").withHeader("Retry-After",
             Long.toString(StoreUnavailableException.RETRY_AFTER.getSeconds()));
-    static final OAuthError UNEXPECTED = OAuthError.of(500, SERVER_ERROR, "The request could not be processed");
+    static final OAuthError UNEXPECTED = OAuthError.of(500, ErrorCode.SERVER_ERROR,
+            "The request could not be processed");
 
     // --- JWKS endpoint -----------------------------------------------------------------------------------------
 
-    static final OAuthError NO_PUBLIC_KEYS = OAuthError.of(404, NOT_FOUND,
+    static final OAuthError NO_PUBLIC_KEYS = OAuthError.of(404, ErrorCode.NOT_FOUND,
             "This application signs with a shared secret and publishes no keys");
 
     private AuthErrors() {
+    }
+
+    /** RFC 6749 section 5.2: a parameter is missing, repeated, malformed or unsupported. */
+    private static OAuthError badRequest(String description) {
+        return OAuthError.of(400, ErrorCode.INVALID_REQUEST, description);
+    }
+
+    /** RFC 6749 section 5.2: the credentials or the refresh token are invalid, expired or revoked. */
+    private static OAuthError invalidGrant(String description) {
+        return OAuthError.of(400, ErrorCode.INVALID_GRANT, description);
     }
 
     static OAuthError invalidToken(Reason reason) {
@@ -78,12 +78,12 @@ final class AuthErrors {
 
     /** The field's name is ours (a constant of {@link Fields}), never the client's text. */
     static OAuthError missingField(String name) {
-        return OAuthError.of(400, INVALID_REQUEST, "A required field is missing: " + name);
+        return badRequest("A required field is missing: " + name);
     }
 
     /** RFC 6585 section 4, with {@code Retry-After} in whole seconds, rounded up. */
     static OAuthError tooManyAttempts(Duration wait) {
-        return OAuthError.of(429, SLOW_DOWN, "Too many failed logins; try again later")
+        return OAuthError.of(429, ErrorCode.SLOW_DOWN, "Too many failed logins; try again later")
                 .withHeader("Retry-After", Long.toString(DurationValues.secondsRoundedUp(wait)));
     }
 }

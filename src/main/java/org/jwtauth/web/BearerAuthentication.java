@@ -1,5 +1,7 @@
 package org.jwtauth.web;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jwtauth.token.InvalidTokenException;
@@ -48,15 +50,17 @@ final class BearerAuthentication {
     }
 
     Result authenticate(HttpServletRequest request) {
-        BearerTokenResolver.Resolution resolution = resolver.resolve(request);
-        if (resolution.isMalformed()) {
-            return new Result(null, AuthErrors.MALFORMED_REQUEST);
+        Optional<String> token;
+        try {
+            token = resolver.resolve(request);
+        } catch (RejectedRequest e) {
+            return new Result(null, e.error());
         }
-        if (resolution.isAbsent()) {
+        if (token.isEmpty()) {
             return Result.ABSENT;
         }
         try {
-            return new Result(verifier.verify(resolution.token()), null);
+            return new Result(verifier.verify(token.get()), null);
         } catch (InvalidTokenException e) {
             return new Result(null, AuthErrors.invalidToken(e.reason()));
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,56 +18,42 @@ final class BearerTokenResolver {
 
     private static final String SCHEME = "bearer";
 
-    /** What the request carries. */
-    static final class Resolution {
-        private static final Resolution NONE = new Resolution(null, false);
-        private static final Resolution MALFORMED = new Resolution(null, true);
-
-        private final String token;
-        private final boolean malformed;
-
-        private Resolution(String token, boolean malformed) {
-            this.token = token;
-            this.malformed = malformed;
-        }
-
-        boolean isAbsent() {
-            return token == null && !malformed;
-        }
-
-        boolean isMalformed() {
-            return malformed;
-        }
-
-        String token() {
-            return token;
-        }
-    }
-
-    Resolution resolve(HttpServletRequest request) {
+    /**
+     * The token, or empty when the request carries no bearer token (none, or another scheme).
+     *
+     * @throws RejectedRequest with {@link AuthErrors#MALFORMED_REQUEST} when the request is malformed
+     */
+    Optional<String> resolve(HttpServletRequest request) throws RejectedRequest {
         if (hasQueryToken(request.getQueryString())) {
-            return Resolution.MALFORMED;
+            throw malformed();
         }
         List<String> headers = Collections.list(request.getHeaders("Authorization"));
         if (headers.isEmpty()) {
-            return Resolution.NONE;
+            return Optional.empty();
         }
         if (headers.size() > 1) {
-            return Resolution.MALFORMED;
+            throw malformed();
         }
         String header = headers.get(0).trim();
         if (header.isEmpty()) {
             // An Authorization header without credentials is a broken client, not an anonymous one.
-            return Resolution.MALFORMED;
+            throw malformed();
         }
         int space = header.indexOf(' ');
         String scheme = space < 0 ? header : header.substring(0, space);
         // RFC 7235 section 2.1: the scheme is case-insensitive. Another scheme (Basic, ...) is "no bearer token".
         if (!scheme.toLowerCase(Locale.ROOT).equals(SCHEME)) {
-            return Resolution.NONE;
+            return Optional.empty();
         }
         String token = space < 0 ? "" : header.substring(space + 1).trim();
-        return isB64Token(token) ? new Resolution(token, false) : Resolution.MALFORMED;
+        if (!isB64Token(token)) {
+            throw malformed();
+        }
+        return Optional.of(token);
+    }
+
+    private static RejectedRequest malformed() {
+        return new RejectedRequest(AuthErrors.MALFORMED_REQUEST);
     }
 
     /** RFC 6750 section 2.1: {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */

@@ -22,9 +22,8 @@ public final class LoginServlet extends TokenEndpointServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    void handle(HttpServletRequest request, HttpServletResponse response, JwtAuthComponents components)
-            throws IOException, RejectedRequest {
-        RequestBody body = RequestBody.read(request);
+    void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
+                JwtAuthComponents components) throws IOException, RejectedRequest {
         String username = body.requiredString(Fields.USERNAME, Fields.MAX_USERNAME);
         String password = body.requiredString(Fields.PASSWORD, Fields.MAX_PASSWORD);
         // The container's client address: behind a proxy, configure Tomcat's RemoteIpValve or Jetty's

@@ -14,9 +14,8 @@ public final class LogoutServlet extends TokenEndpointServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    void handle(HttpServletRequest request, HttpServletResponse response, JwtAuthComponents components)
-            throws IOException, RejectedRequest {
-        RequestBody body = RequestBody.read(request);
+    void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
+                JwtAuthComponents components) throws IOException, RejectedRequest {
         if (body.flag(Fields.ALL_DEVICES)) {
             BearerAuthentication.Result caller = components.ownCallers.authenticate(request);
             if (caller.principal() == null) {

@@ -24,8 +24,8 @@ final class OAuthError {
         this.challenge = challenge;
     }
 
-    static OAuthError of(int status, String code, String description) {
-        return new OAuthError(status, code, description, Map.of(), false);
+    static OAuthError of(int status, ErrorCode code, String description) {
+        return new OAuthError(status, code.value(), description, Map.of(), false);
     }
 
     /** RFC 6750 section 3.1: a request without any authentication information gets no error code. */

@@ -25,9 +25,8 @@ public final class RefreshServlet extends TokenEndpointServlet {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshServlet.class);
 
     @Override
-    void handle(HttpServletRequest request, HttpServletResponse response, JwtAuthComponents components)
-            throws IOException, RejectedRequest {
-        RequestBody body = RequestBody.read(request);
+    void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
+                JwtAuthComponents components) throws IOException, RejectedRequest {
         String refreshToken = body.requiredString(Fields.REFRESH_TOKEN, Fields.MAX_REFRESH_TOKEN);
         String accessToken = accessToken(request, body, components);
         JwtPrincipal previous;
@@ -54,15 +53,17 @@ public final class RefreshServlet extends TokenEndpointServlet {
     private static String accessToken(HttpServletRequest request, RequestBody body, JwtAuthComponents components)
             throws RejectedRequest {
         Optional<String> inBody = body.string(Fields.ACCESS_TOKEN, Fields.MAX_ACCESS_TOKEN);
-        BearerTokenResolver.Resolution header = components.ownCallers.resolver().resolve(request);
-        if (header.isMalformed()) {
+        Optional<String> header;
+        try {
+            header = components.ownCallers.resolver().resolve(request);
+        } catch (RejectedRequest e) {
             throw new RejectedRequest(AuthErrors.MALFORMED_AUTHORIZATION);
         }
-        if (!header.isAbsent()) {
+        if (header.isPresent()) {
             if (inBody.isPresent()) {
                 throw new RejectedRequest(AuthErrors.TWO_ACCESS_TOKENS);
             }
-            return header.token();
+            return header.get();
         }
         return inBody.filter(s -> !s.isEmpty())
                 .orElseThrow(() -> new RejectedRequest(AuthErrors.missingField(Fields.ACCESS_TOKEN)));

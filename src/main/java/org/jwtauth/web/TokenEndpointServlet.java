@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the login, refresh and logout endpoints share: POST only (405 with {@code Allow: POST} otherwise), and
- * the mapping of failures to answers: a rejected request to its error, a store failure to 503 (never 401), and
- * anything unexpected to a JSON 500 without a stack trace.
+ * What the login, refresh and logout endpoints share: POST only (405 with {@code Allow: POST} otherwise), the
+ * body read and bounded once, and the mapping of failures to answers: a rejected request to its error, a store
+ * failure to 503 (never 401), and anything unexpected to a JSON 500 without a stack trace.
  */
 abstract class TokenEndpointServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -41,7 +41,7 @@ abstract class TokenEndpointServlet extends HttpServlet {
             return;
         }
         try {
-            handle(request, response, components);
+            handle(request, RequestBody.read(request), response, components);
         } catch (RejectedRequest e) {
             ErrorWriter.write(response, components.realm, e.error());
         } catch (StoreUnavailableException e) {
@@ -54,6 +54,7 @@ abstract class TokenEndpointServlet extends HttpServlet {
         }
     }
 
-    abstract void handle(HttpServletRequest request, HttpServletResponse response, JwtAuthComponents components)
-            throws IOException, RejectedRequest;
+    /** Answers one POST whose body has been read and bounded (design section 5). */
+    abstract void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
+                         JwtAuthComponents components) throws IOException, RejectedRequest;
 }

@@ -52,12 +52,15 @@ class AsymmetricSigningKeysTest {
         }
     }
 
+    private static ConfigurationException refused(SigningAlgorithm algorithm, Path... files) {
+        return assertThrows(ConfigurationException.class, () -> AsymmetricSigningKeys.load(algorithm, List.of(files)));
+    }
+
     @Test
     void rsaKeyUnder2048BitsIsRefusedNamingTheFile() throws Exception {
         Path file = TestKeys.write(dir.resolve("weak.pem"), TestKeys.privatePem(TestKeys.rsa(1024)));
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> AsymmetricSigningKeys.load(SigningAlgorithm.RS256, List.of(file)));
+        ConfigurationException e = refused(SigningAlgorithm.RS256, file);
 
         assertEquals("jwtauth.keys", e.key());
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("1024"), e.getMessage());
@@ -67,8 +70,7 @@ class AsymmetricSigningKeysTest {
     void ecKeyWithRs256IsRefusedNamingTheFile() throws Exception {
         Path file = TestKeys.write(dir.resolve("ec.pem"), TestKeys.privatePem(TestKeys.generate("ES256")));
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> AsymmetricSigningKeys.load(SigningAlgorithm.RS256, List.of(file)));
+        ConfigurationException e = refused(SigningAlgorithm.RS256, file);
 
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("RSA"), e.getMessage());
     }
@@ -77,8 +79,7 @@ class AsymmetricSigningKeysTest {
     void p384KeyWithEs256IsRefused() throws Exception {
         Path file = TestKeys.write(dir.resolve("p384.pem"), TestKeys.privatePem(TestKeys.generate("ES384")));
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> AsymmetricSigningKeys.load(SigningAlgorithm.ES256, List.of(file)));
+        ConfigurationException e = refused(SigningAlgorithm.ES256, file);
 
         assertTrue(e.getMessage().contains("P-256"), e.getMessage());
     }
@@ -88,8 +89,7 @@ class AsymmetricSigningKeysTest {
         Path signing = TestKeys.write(dir.resolve("new.pem"), TestKeys.privatePem(TestKeys.generate("RS256")));
         Path old = TestKeys.write(dir.resolve("old.pem"), TestKeys.publicPem(TestKeys.generate("EdDSA")));
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> AsymmetricSigningKeys.load(SigningAlgorithm.RS256, List.of(signing, old)));
+        ConfigurationException e = refused(SigningAlgorithm.RS256, signing, old);
 
         assertTrue(e.getMessage().contains(old.toString()), e.getMessage());
     }
@@ -98,8 +98,7 @@ class AsymmetricSigningKeysTest {
     void onlyPublicKeysAreRefusedForWantOfAPrivateKey() throws Exception {
         Path file = TestKeys.write(dir.resolve("public.pem"), TestKeys.publicPem(TestKeys.generate("ES256")));
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> AsymmetricSigningKeys.load(SigningAlgorithm.ES256, List.of(file)));
+        ConfigurationException e = refused(SigningAlgorithm.ES256, file);
 
         assertTrue(e.getMessage().contains("private key") && e.getMessage().contains(file.toString()), e.getMessage());
     }
@@ -108,8 +107,7 @@ class AsymmetricSigningKeysTest {
     void missingFileIsRefusedNamingIt() {
         Path file = dir.resolve("absent.pem");
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> AsymmetricSigningKeys.load(SigningAlgorithm.ES256, List.of(file)));
+        ConfigurationException e = refused(SigningAlgorithm.ES256, file);
 
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
@@ -120,8 +118,7 @@ class AsymmetricSigningKeysTest {
         String body = TestKeys.pem("RSA PRIVATE KEY", pair.getPrivate().getEncoded());
         Path file = TestKeys.write(dir.resolve("pkcs1.pem"), body);
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> AsymmetricSigningKeys.load(SigningAlgorithm.RS256, List.of(file)));
+        ConfigurationException e = refused(SigningAlgorithm.RS256, file);
 
         assertTrue(e.getMessage().contains("openssl pkcs8"), e.getMessage());
         String material = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()).substring(0, 40);
@@ -182,8 +179,7 @@ class AsymmetricSigningKeysTest {
     void jwksWithoutPrivateKeyIsRefused() throws Exception {
         Path file = TestKeys.write(dir.resolve("keys.json"), TestKeys.jwks(false, "k", TestKeys.generate("RS256")));
 
-        assertThrows(ConfigurationException.class, () -> AsymmetricSigningKeys.load(SigningAlgorithm.RS256,
-                List.of(file)));
+        refused(SigningAlgorithm.RS256, file);
     }
 
     @Test
@@ -191,8 +187,7 @@ class AsymmetricSigningKeysTest {
         Path a = TestKeys.write(dir.resolve("a.json"), TestKeys.jwks(true, "same", TestKeys.generate("RS256")));
         Path b = TestKeys.write(dir.resolve("b.json"), TestKeys.jwks(false, "same", TestKeys.generate("RS256")));
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> AsymmetricSigningKeys.load(SigningAlgorithm.RS256, List.of(a, b)));
+        ConfigurationException e = refused(SigningAlgorithm.RS256, a, b);
 
         assertTrue(e.getMessage().contains("same"), e.getMessage());
     }
@@ -201,8 +196,7 @@ class AsymmetricSigningKeysTest {
     void jwkWhoseKeyOpsReserveItForEncryptionIsRefused() throws Exception {
         Path file = TestKeys.write(dir.resolve("enc.json"), jwksWithKeyOps(List.of("encrypt", "decrypt")));
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> AsymmetricSigningKeys.load(SigningAlgorithm.ES256, List.of(file)));
+        ConfigurationException e = refused(SigningAlgorithm.ES256, file);
 
         assertTrue(e.getMessage().contains("key_ops"), e.getMessage());
     }

@@ -86,43 +86,28 @@ class AccessTokenVerifierTest {
 
     @Test
     void verifyWhenTokenExpiredBeyondSkewThenExpired() {
-        Map<String, Object> c = claims();
-        c.put("iat", NOW - 931);
-        c.put("exp", NOW - 31);
-        assertRefused(sign(header(), c), Reason.EXPIRED);
+        assertRefused(sign(header(), claims(NOW - 931, NOW - 31)), Reason.EXPIRED);
     }
 
     @Test
     void verifyWhenTokenExpiredWithinSkewThenAccepted() {
-        Map<String, Object> c = claims();
-        c.put("iat", NOW - 929);
-        c.put("exp", NOW - 29);
-        assertAccepted(sign(header(), c));
+        assertAccepted(sign(header(), claims(NOW - 929, NOW - 29)));
     }
 
     @Test
     void verifyWhenExpiredExactlyBySkewThenExpired() {
         // RFC 7519 section 4.1.4: the current time must be before exp (plus leeway), not equal to it.
-        Map<String, Object> c = claims();
-        c.put("iat", NOW - 930);
-        c.put("exp", NOW - 30);
-        assertRefused(sign(header(), c), Reason.EXPIRED);
+        assertRefused(sign(header(), claims(NOW - 930, NOW - 30)), Reason.EXPIRED);
     }
 
     @Test
     void verifyWhenIssuedInTheFutureBeyondSkewThenInvalid() {
-        Map<String, Object> c = claims();
-        c.put("iat", NOW + 31);
-        c.put("exp", NOW + 31 + 900);
-        assertRefused(sign(header(), c), Reason.INVALID);
+        assertRefused(sign(header(), claims(NOW + 31, NOW + 31 + 900)), Reason.INVALID);
     }
 
     @Test
     void verifyWhenIssuedInTheFutureWithinSkewThenAccepted() {
-        Map<String, Object> c = claims();
-        c.put("iat", NOW + 30);
-        c.put("exp", NOW + 30 + 900);
-        assertAccepted(sign(header(), c));
+        assertAccepted(sign(header(), claims(NOW + 30, NOW + 30 + 900)));
     }
 
     @Test
@@ -209,25 +194,26 @@ class AccessTokenVerifierTest {
 
     // --- subject, session, jti, roles ---------------------------------------------------------------------
 
+    /** Refused when the claim is missing, empty, or {@code notAString}. */
+    private void assertRefusedUnlessNonEmptyString(String claim, Object notAString) {
+        assertRefused(withoutClaim(claim), Reason.INVALID);
+        assertRefused(withClaim(claim, ""), Reason.INVALID);
+        assertRefused(withClaim(claim, notAString), Reason.INVALID);
+    }
+
     @Test
     void verifyWhenSubjectMissingEmptyOrNotAStringThenInvalid() {
-        assertRefused(withoutClaim("sub"), Reason.INVALID);
-        assertRefused(withClaim("sub", ""), Reason.INVALID);
-        assertRefused(withClaim("sub", 42), Reason.INVALID);
+        assertRefusedUnlessNonEmptyString("sub", 42);
     }
 
     @Test
     void verifyWhenSessionIdMissingEmptyOrNotAStringThenInvalid() {
-        assertRefused(withoutClaim("sid"), Reason.INVALID);
-        assertRefused(withClaim("sid", ""), Reason.INVALID);
-        assertRefused(withClaim("sid", List.of("family-1")), Reason.INVALID);
+        assertRefusedUnlessNonEmptyString("sid", List.of("family-1"));
     }
 
     @Test
     void verifyWhenJtiMissingEmptyOrNotAStringThenInvalid() {
-        assertRefused(withoutClaim("jti"), Reason.INVALID);
-        assertRefused(withClaim("jti", ""), Reason.INVALID);
-        assertRefused(withClaim("jti", 7), Reason.INVALID);
+        assertRefusedUnlessNonEmptyString("jti", 7);
     }
 
     @Test

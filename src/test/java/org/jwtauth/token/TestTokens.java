@@ -53,6 +53,14 @@ final class TestTokens {
         return forge().claimsMap();
     }
 
+    /** The claims of a correct access token but for its {@code iat} and {@code exp}. */
+    static Map<String, Object> claims(long issuedAt, long expiresAt) {
+        Map<String, Object> c = claims();
+        c.put("iat", issuedAt);
+        c.put("exp", expiresAt);
+        return c;
+    }
+
     /** Header and claims as given, HMAC-SHA256 with {@link #SECRET} whatever the header's alg. */
     static String sign(Map<String, Object> header, Map<String, Object> claims) {
         return TokenForge.jws().header(header).claims(claims).mac(SECRET, "HmacSHA256");

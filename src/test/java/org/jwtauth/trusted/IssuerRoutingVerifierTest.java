@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
@@ -62,30 +64,16 @@ class IssuerRoutingVerifierTest {
         assertEquals("alice", verifier.verify(own).getName());
     }
 
-    @Test
-    void unknownIssuerIsRefused() throws Exception {
-        String token = idpToken("JWT", "https://elsewhere.example", "app", "idp-key");
-
-        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
-    }
-
-    @Test
-    void trustedIssuerTokenForAnotherAudienceIsRefused() throws Exception {
-        String token = idpToken("JWT", IDP, "other-app", "idp-key");
-
-        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
-    }
-
-    @Test
-    void trustedIssuerTokenWithAnUnexpectedTypeIsRefused() throws Exception {
-        String token = idpToken("logout+jwt", IDP, "app", "idp-key");
-
-        assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
-    }
-
-    @Test
-    void trustedIssuerTokenWithUnknownKidIsRefused() throws Exception {
-        String token = idpToken("JWT", IDP, "app", "not-published");
+    /** Each case differs from an accepted trusted-issuer token in one header or claim. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "unknown issuer,                         JWT,        https://elsewhere.example, app,       idp-key",
+            "trusted issuer for another audience,    JWT,        " + IDP + ",       other-app, idp-key",
+            "trusted issuer with an unexpected type, logout+jwt, " + IDP + ",       app,       idp-key",
+            "trusted issuer with an unknown kid,     JWT,        " + IDP + ",       app,       not-published"})
+    void verifyWhenTokenDiffersFromTheTrustedIssuersThenRefused(String difference, String type, String issuer,
+                                                                String audience, String kid) throws Exception {
+        String token = idpToken(type, issuer, audience, kid);
 
         assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
     }

@@ -30,7 +30,7 @@ class ErrorWriterTest {
     @Test
     void writeChallengeWhenInvalidTokenThenChallengeHasErrorAndDescriptionInThisExactSyntax() throws Exception {
         ErrorWriter.write(response.proxy(), "r",
-                OAuthError.of(401, AuthErrors.INVALID_TOKEN, "The access token expired").asChallenge());
+                OAuthError.of(401, ErrorCode.INVALID_TOKEN, "The access token expired").asChallenge());
         assertEquals(401, response.status);
         assertEquals("Bearer realm=\"r\", error=\"invalid_token\", error_description=\"The access token expired\"",
                 response.header("WWW-Authenticate"));
@@ -39,7 +39,7 @@ class ErrorWriterTest {
     @Test
     void writeChallengeWhenErrorCodeThenJsonBodyHasErrorAndDescription() throws Exception {
         ErrorWriter.write(response.proxy(), "r",
-                OAuthError.of(403, AuthErrors.INSUFFICIENT_SCOPE_CODE, "Needs a role").asChallenge());
+                OAuthError.of(403, ErrorCode.INSUFFICIENT_SCOPE, "Needs a role").asChallenge());
         assertEquals(403, response.status);
         assertTrue(response.contentType.startsWith("application/json"), response.contentType);
         Map<String, Object> body = JsonUtil.parseJson(response.bodyText());
@@ -65,7 +65,8 @@ class ErrorWriterTest {
 
     @Test
     void writeChallengeWhenDescriptionHasQuotesThenHeaderEscapesThemAndJsonStaysValid() throws Exception {
-        ErrorWriter.write(response.proxy(), "r", OAuthError.of(400, AuthErrors.INVALID_REQUEST, "say \"hi\"").asChallenge());
+        ErrorWriter.write(response.proxy(), "r",
+                OAuthError.of(400, ErrorCode.INVALID_REQUEST, "say \"hi\"").asChallenge());
         assertEquals("Bearer realm=\"r\", error=\"invalid_request\", error_description=\"say \\\"hi\\\"\"",
                 response.header("WWW-Authenticate"));
         assertEquals("say \"hi\"", JsonUtil.parseJson(response.bodyText()).get("error_description"));
@@ -73,7 +74,7 @@ class ErrorWriterTest {
 
     @Test
     void writeSetsNoStoreAndNoCacheHeaders() throws Exception {
-        ErrorWriter.write(response.proxy(), "r", OAuthError.of(400, AuthErrors.INVALID_GRANT, "Bad grant"));
+        ErrorWriter.write(response.proxy(), "r", OAuthError.of(400, ErrorCode.INVALID_GRANT, "Bad grant"));
         assertEquals(400, response.status);
         assertEquals("no-store", response.header("Cache-Control"));
         assertEquals("no-cache", response.header("Pragma"));
@@ -84,7 +85,7 @@ class ErrorWriterTest {
     @Test
     void writeWhenErrorCarriesExtraHeadersThenTheyAreSet() throws Exception {
         ErrorWriter.write(response.proxy(), "r",
-                OAuthError.of(503, AuthErrors.TEMPORARILY_UNAVAILABLE, "Try later").withHeader("Retry-After", "5"));
+                OAuthError.of(503, ErrorCode.TEMPORARILY_UNAVAILABLE, "Try later").withHeader("Retry-After", "5"));
         assertEquals(503, response.status);
         assertEquals("5", response.header("Retry-After"));
     }
@@ -92,7 +93,7 @@ class ErrorWriterTest {
     @Test
     void writeWhenResponseAlreadyCommittedThenNothingIsWritten() throws Exception {
         response.committed = true;
-        ErrorWriter.write(response.proxy(), "r", OAuthError.of(400, AuthErrors.INVALID_GRANT, "Bad grant"));
+        ErrorWriter.write(response.proxy(), "r", OAuthError.of(400, ErrorCode.INVALID_GRANT, "Bad grant"));
         assertEquals(200, response.status);
         assertEquals(0, response.body.size());
         assertNull(response.header("Cache-Control"));

@@ -56,7 +56,7 @@ final class Fakes {
         }
 
         HttpServletRequest proxy() {
-            InvocationHandler h = (p, m, args) -> {
+            return fake(HttpServletRequest.class, "FakeRequest", (p, m, args) -> {
                 switch (m.getName()) {
                     case "getMethod":
                         return method;
@@ -79,18 +79,10 @@ final class Fakes {
                         return null;
                     case "isUserInRole":
                         return false;
-                    case "toString":
-                        return "FakeRequest";
-                    case "hashCode":
-                        return System.identityHashCode(p);
-                    case "equals":
-                        return p == args[0];
                     default:
                         throw new UnsupportedOperationException("request." + m.getName());
                 }
-            };
-            return (HttpServletRequest) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
-                    new Class<?>[] {HttpServletRequest.class}, h);
+            });
         }
     }
 
@@ -127,7 +119,7 @@ final class Fakes {
                     body.write(b);
                 }
             };
-            InvocationHandler h = (p, m, args) -> {
+            return fake(HttpServletResponse.class, "FakeResponse", (p, m, args) -> {
                 switch (m.getName()) {
                     case "setStatus":
                         status = (Integer) args[0];
@@ -149,18 +141,10 @@ final class Fakes {
                         return null;
                     case "getOutputStream":
                         return out;
-                    case "toString":
-                        return "FakeResponse";
-                    case "hashCode":
-                        return System.identityHashCode(p);
-                    case "equals":
-                        return p == args[0];
                     default:
                         throw new UnsupportedOperationException("response." + m.getName());
                 }
-            };
-            return (HttpServletResponse) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, h);
+            });
         }
     }
 
@@ -181,38 +165,49 @@ final class Fakes {
     }
 
     static ServletContext context(Map<String, Object> attributes) {
-        return (ServletContext) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (p, m, args) -> {
-                    switch (m.getName()) {
-                        case "getAttribute":
-                            return attributes.get((String) args[0]);
-                        case "getContextPath":
-                            return "/app";
-                        case "toString":
-                            return "FakeContext";
-                        default:
-                            throw new UnsupportedOperationException("context." + m.getName());
-                    }
-                });
+        return fake(ServletContext.class, "FakeContext", (p, m, args) -> {
+            switch (m.getName()) {
+                case "getAttribute":
+                    return attributes.get((String) args[0]);
+                case "getContextPath":
+                    return "/app";
+                default:
+                    throw new UnsupportedOperationException("context." + m.getName());
+            }
+        });
     }
 
     static FilterConfig filterConfig(Map<String, String> initParams, ServletContext context) {
-        return (FilterConfig) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
-                new Class<?>[] {FilterConfig.class}, (p, m, args) -> {
-                    switch (m.getName()) {
-                        case "getInitParameter":
-                            return initParams.get((String) args[0]);
-                        case "getInitParameterNames":
-                            return Collections.enumeration(initParams.keySet());
-                        case "getServletContext":
-                            return context;
-                        case "getFilterName":
-                            return "jwtAuthFilter";
-                        case "toString":
-                            return "FakeFilterConfig";
-                        default:
-                            throw new UnsupportedOperationException("filterConfig." + m.getName());
-                    }
-                });
+        return fake(FilterConfig.class, "FakeFilterConfig", (p, m, args) -> {
+            switch (m.getName()) {
+                case "getInitParameter":
+                    return initParams.get((String) args[0]);
+                case "getInitParameterNames":
+                    return Collections.enumeration(initParams.keySet());
+                case "getServletContext":
+                    return context;
+                case "getFilterName":
+                    return "jwtAuthFilter";
+                default:
+                    throw new UnsupportedOperationException("filterConfig." + m.getName());
+            }
+        });
+    }
+
+    /** A proxy of {@code type} that answers Object's methods by identity and the others with {@code answers}. */
+    private static <T> T fake(Class<T> type, String name, InvocationHandler answers) {
+        InvocationHandler h = (p, m, args) -> {
+            switch (m.getName()) {
+                case "toString":
+                    return name;
+                case "hashCode":
+                    return System.identityHashCode(p);
+                case "equals":
+                    return p == args[0];
+                default:
+                    return answers.invoke(p, m, args);
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(Fakes.class.getClassLoader(), new Class<?>[] {type}, h));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jwtauth.config.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The filter's init-params: exclude, optional, roles (design section 4). */
@@ -37,22 +38,17 @@ class FilterRulesTest {
         assertTrue(r.permits(Set.of()));
     }
 
-    @Test
-    void isExcludedWhenPathEqualsPrefixOrIsBelowItThenTrue() {
-        FilterRules r = rules("exclude", "/api/public");
-        assertTrue(excluded(r, "/api", "/public"));
-        assertTrue(excluded(r, "/api", "/public/"));
-        assertTrue(excluded(r, "/api", "/public/docs/index.html"));
-        assertTrue(excluded(r, "/api/public", null));
+    /** Servlet path and path info; an empty path info is none (a servlet mapped to the path itself). */
+    @ParameterizedTest
+    @CsvSource({"/api, /public", "/api, /public/", "/api, /public/docs/index.html", "/api/public,"})
+    void isExcludedWhenPathEqualsPrefixOrIsBelowItThenTrue(String servletPath, String pathInfo) {
+        assertTrue(excluded(rules("exclude", "/api/public"), servletPath, pathInfo));
     }
 
-    @Test
-    void isExcludedWhenPathOnlySharesTheTextPrefixThenFalse() {
-        FilterRules r = rules("exclude", "/api/public");
-        assertFalse(excluded(r, "/api", "/publicity"));
-        assertFalse(excluded(r, "/api", "/public-keys"));
-        assertFalse(excluded(r, "/api", "/pub"));
-        assertFalse(excluded(r, "/api", "/orders"));
+    @ParameterizedTest
+    @ValueSource(strings = {"/publicity", "/public-keys", "/pub", "/orders"})
+    void isExcludedWhenPathOnlySharesTheTextPrefixThenFalse(String pathInfo) {
+        assertFalse(excluded(rules("exclude", "/api/public"), "/api", pathInfo));
     }
 
     @Test

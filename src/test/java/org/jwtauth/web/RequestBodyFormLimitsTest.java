@@ -38,7 +38,7 @@ class RequestBodyFormLimitsTest {
         RequestBody body = RequestBody.read(formRefusedByTheContainer());
         RejectedRequest e = assertThrows(RejectedRequest.class, () -> body.requiredString("username", 256));
         assertEquals(400, e.error().status());
-        assertEquals(AuthErrors.INVALID_REQUEST, e.error().code().orElseThrow());
+        assertEquals(ErrorCode.INVALID_REQUEST.value(), e.error().code().orElseThrow());
     }
 
     @Test

@@ -59,12 +59,18 @@ abstract class DemoFlowContract {
         assertEquals(200, client.get("app.js", null).status());
     }
 
-    @Test
-    void loginAsUserThenMeShowsTheUserRoleOnly() throws Exception {
-        DemoClient.Reply login = client.login(DemoFixture.USER, fixture.password(DemoFixture.USER));
+    /** Logs in as {@code username}, checks the token response, and answers {@code GET api/me} (checked: 200). */
+    private DemoClient.Reply meAfterLogin(String username) throws Exception {
+        DemoClient.Reply login = client.login(username, fixture.password(username));
         assertTokenResponse(login);
         DemoClient.Reply me = client.get("api/me", DemoClient.tokens(login).accessToken());
         assertEquals(200, me.status(), me::toString);
+        return me;
+    }
+
+    @Test
+    void loginAsUserThenMeShowsTheUserRoleOnly() throws Exception {
+        DemoClient.Reply me = meAfterLogin(DemoFixture.USER);
         assertAll(
                 () -> assertEquals("alice", me.string("name")),
                 () -> assertEquals("alice", me.string("remoteUser")),
@@ -74,10 +80,7 @@ abstract class DemoFlowContract {
 
     @Test
     void loginAsAdminThenMeShowsBothRoles() throws Exception {
-        DemoClient.Reply login = client.login(DemoFixture.ADMIN, fixture.password(DemoFixture.ADMIN));
-        assertTokenResponse(login);
-        DemoClient.Reply me = client.get("api/me", DemoClient.tokens(login).accessToken());
-        assertEquals(200, me.status(), me::toString);
+        DemoClient.Reply me = meAfterLogin(DemoFixture.ADMIN);
         assertEquals("admin", me.string("name"));
         assertEquals(Map.of("user", true, "admin", true), me.json().get("roles"));
     }
