@@ -38,18 +38,26 @@ final class FragmentCheck {
     /** What is wrong, in sentences for the log; empty when the fragment was applied. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (!filterRegistered()) {
-            problems.add("no filter of class " + BearerTokenFilter.class.getName() + " is registered; the web"
-                    + " fragment " + FRAGMENT_NAME + " was not applied (metadata-complete=\"true\" in web.xml, or an"
-                    + " <absolute-ordering> without <name>" + FRAGMENT_NAME + "</name>). Include the fragment or"
-                    + " declare the filter and servlets in web.xml.");
-        }
+        missingFilter().ifPresent(problems::add);
         Object ordered = context.getAttribute(ServletContext.ORDERED_LIBS);
         if (ordered instanceof List && fragmentJar().filter(((List<?>) ordered)::contains).isEmpty()) {
             problems.add("web.xml has an <absolute-ordering> that does not list <name>" + FRAGMENT_NAME
                     + "</name>; the container ignores the library's web-fragment.xml");
         }
         return problems;
+    }
+
+    /** Why nothing protects the application's resources: no bearer filter registered; empty when one is. */
+    Optional<String> missingFilter() {
+        if (filterRegistered()) {
+            return Optional.empty();
+        }
+        return Optional.of("no filter of class " + BearerTokenFilter.class.getName() + " is registered; the web"
+                + " fragment " + FRAGMENT_NAME + " was not applied (metadata-complete=\"true\" or a Servlet 2.5"
+                + " web.xml, or an <absolute-ordering> without <name>" + FRAGMENT_NAME + "</name>). Include the"
+                + " fragment, or declare the listener " + JwtAuthListener.class.getName() + ", the filters "
+                + ContainerIdentityFilter.class.getName() + " (on /*) and " + BearerTokenFilter.class.getName()
+                + " and the servlets in web.xml (see the README).");
     }
 
     /** The file name of the WEB-INF/lib JAR whose web-fragment.xml is named {@link #FRAGMENT_NAME}. */
