@@ -39,6 +39,12 @@ final class FragmentCheck {
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         missingFilter().ifPresent(problems::add);
+        if (problems.isEmpty() && !registered(ContainerIdentityFilter.class)) {
+            problems.add("no filter of class " + ContainerIdentityFilter.class.getName() + " is registered: on"
+                    + " Jetty, with a <login-config>, an Authorization: Basic header is then checked against the"
+                    + " realm whenever code outside a security constraint asks for its caller. Declare it on /*"
+                    + " before the bearer filter, or include the fragment " + FRAGMENT_NAME + ".");
+        }
         Object ordered = context.getAttribute(ServletContext.ORDERED_LIBS);
         if (ordered instanceof List && fragmentJar().filter(((List<?>) ordered)::contains).isEmpty()) {
             problems.add("web.xml has an <absolute-ordering> that does not list <name>" + FRAGMENT_NAME
@@ -49,7 +55,7 @@ final class FragmentCheck {
 
     /** Why nothing protects the application's resources: no bearer filter registered; empty when one is. */
     Optional<String> missingFilter() {
-        if (filterRegistered()) {
+        if (registered(BearerTokenFilter.class)) {
             return Optional.empty();
         }
         return Optional.of("no filter of class " + BearerTokenFilter.class.getName() + " is registered; the web"
@@ -105,10 +111,10 @@ final class FragmentCheck {
         }
     }
 
-    private boolean filterRegistered() {
+    private boolean registered(Class<?> filterClass) {
         try {
             for (FilterRegistration registration : context.getFilterRegistrations().values()) {
-                if (BearerTokenFilter.class.getName().equals(registration.getClassName())) {
+                if (filterClass.getName().equals(registration.getClassName())) {
                     return true;
                 }
             }

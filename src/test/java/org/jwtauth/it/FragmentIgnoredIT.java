@@ -80,6 +80,7 @@ class FragmentIgnoredIT {
         void startWhenMetadataCompleteAndEverythingDeclaredInWebXmlThenApiIsProtected() throws Exception {
             DeployedApp app = deploy(webApp(
                     "<listener><listener-class>org.jwtauth.web.JwtAuthListener</listener-class></listener>\n"
+                    + WebXml.filter("jwtauth-container-identity", "org.jwtauth.web.ContainerIdentityFilter", "/*")
                     + WebXml.filter("jwtauth", "org.jwtauth.web.BearerTokenFilter", "/api/*")), "/app",
                     BearerFilterApp.USERS);
 
