@@ -3,6 +3,8 @@ package org.jwtauth.web;
 import java.security.Principal;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -22,6 +24,19 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
         super(request);
         this.response = response;
         this.principal = principal;
+    }
+
+    /**
+     * The caller a bearer filter already verified for this request, found among its wrappers (a forward, include
+     * or async dispatch passes on the wrapper the application was given); null when none did.
+     */
+    static JwtPrincipal callerOf(ServletRequest request) {
+        for (ServletRequest r = request; r instanceof ServletRequestWrapper; r = ((ServletRequestWrapper) r).getRequest()) {
+            if (r instanceof AuthenticatedRequest) {
+                return ((AuthenticatedRequest) r).principal;
+            }
+        }
+        return null;
     }
 
     /**

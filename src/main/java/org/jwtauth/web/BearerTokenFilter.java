@@ -2,6 +2,7 @@ package org.jwtauth.web;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -59,8 +60,21 @@ public final class BearerTokenFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        // CORS preflights carry no credentials (Fetch standard, CORS-preflight request).
-        if ("OPTIONS".equals(request.getMethod()) || rules.isExcluded(request)) {
+        // Servlet 6.0 section 9.3: an included resource cannot set the status or headers, so a refusal there
+        // can only be that the resource does not run; the including page gets nothing of it.
+        boolean include = request.getDispatcherType() == DispatcherType.INCLUDE;
+        JwtPrincipal verified = AuthenticatedRequest.callerOf(request);
+        if (verified != null) {
+            // A forward, include or async dispatch of a request a bearer filter already authenticated: the token
+            // is not verified again, but this filter's roles still apply.
+            if (rules.permits(verified.roles())) {
+                chain.doFilter(request, response);
+            } else if (!include) {
+                ErrorWriter.write(response, realm, AuthErrors.INSUFFICIENT_SCOPE);
+            }
+            return;
+        }
+        if ((!include && CorsPreflight.is(request)) || rules.isExcluded(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -70,14 +84,12 @@ public final class BearerTokenFilter implements Filter {
             return;
         }
         JwtPrincipal principal = result.principal();
-        if (principal == null) {
-            ErrorWriter.write(response, realm, result.error());
-            return;
+        OAuthError error = principal == null ? result.error()
+                : rules.permits(principal.roles()) ? null : AuthErrors.INSUFFICIENT_SCOPE;
+        if (error == null) {
+            chain.doFilter(new AuthenticatedRequest(request, response, principal), response);
+        } else if (!include) {
+            ErrorWriter.write(response, realm, error);
         }
-        if (!rules.permits(principal.roles())) {
-            ErrorWriter.write(response, realm, AuthErrors.INSUFFICIENT_SCOPE);
-            return;
-        }
-        chain.doFilter(new AuthenticatedRequest(request, response, principal), response);
     }
 }

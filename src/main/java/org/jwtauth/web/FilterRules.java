@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jwtauth.config.ConfigurationException;
@@ -47,7 +49,7 @@ final class FilterRules {
         if (excludedPrefixes.isEmpty()) {
             return false;
         }
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = path(request);
         for (String prefix : excludedPrefixes) {
             // "/api/public" leaves "/api/public" and "/api/public/x" alone, not "/api/publicity".
             if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
@@ -55,6 +57,18 @@ final class FilterRules {
             }
         }
         return false;
+    }
+
+    /**
+     * Inside an include the request's own paths are the including page's; the included resource's are in the
+     * {@code jakarta.servlet.include.*} attributes (Servlet 6.0 section 9.3.1).
+     */
+    private static String path(HttpServletRequest request) {
+        boolean include = request.getDispatcherType() == DispatcherType.INCLUDE;
+        Object servletPath = include ? request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH)
+                : request.getServletPath();
+        Object pathInfo = include ? request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO) : request.getPathInfo();
+        return (servletPath == null ? "" : servletPath.toString()) + (pathInfo == null ? "" : pathInfo.toString());
     }
 
     boolean isOptional() {

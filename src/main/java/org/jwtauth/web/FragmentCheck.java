@@ -38,11 +38,12 @@ final class FragmentCheck {
     /** What is wrong, in sentences for the log; empty when the fragment was applied. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (!filterRegistered()) {
-            problems.add("no filter of class " + BearerTokenFilter.class.getName() + " is registered; the web"
-                    + " fragment " + FRAGMENT_NAME + " was not applied (metadata-complete=\"true\" in web.xml, or an"
-                    + " <absolute-ordering> without <name>" + FRAGMENT_NAME + "</name>). Include the fragment or"
-                    + " declare the filter and servlets in web.xml.");
+        missingFilter().ifPresent(problems::add);
+        if (problems.isEmpty() && !registered(ContainerIdentityFilter.class)) {
+            problems.add("no filter of class " + ContainerIdentityFilter.class.getName() + " is registered: on"
+                    + " Jetty, with a <login-config>, an Authorization: Basic header is then checked against the"
+                    + " realm whenever code outside a security constraint asks for its caller. Declare it on /*"
+                    + " before the bearer filter, or include the fragment " + FRAGMENT_NAME + ".");
         }
         Object ordered = context.getAttribute(ServletContext.ORDERED_LIBS);
         if (ordered instanceof List && fragmentJar().filter(((List<?>) ordered)::contains).isEmpty()) {
@@ -50,6 +51,19 @@ final class FragmentCheck {
                     + "</name>; the container ignores the library's web-fragment.xml");
         }
         return problems;
+    }
+
+    /** Why nothing protects the application's resources: no bearer filter registered; empty when one is. */
+    Optional<String> missingFilter() {
+        if (registered(BearerTokenFilter.class)) {
+            return Optional.empty();
+        }
+        return Optional.of("no filter of class " + BearerTokenFilter.class.getName() + " is registered; the web"
+                + " fragment " + FRAGMENT_NAME + " was not applied (metadata-complete=\"true\" or a Servlet 2.5"
+                + " web.xml, or an <absolute-ordering> without <name>" + FRAGMENT_NAME + "</name>). Include the"
+                + " fragment, or declare the listener " + JwtAuthListener.class.getName() + ", the filters "
+                + ContainerIdentityFilter.class.getName() + " (on /*) and " + BearerTokenFilter.class.getName()
+                + " and the servlets in web.xml (see the README).");
     }
 
     /** The file name of the WEB-INF/lib JAR whose web-fragment.xml is named {@link #FRAGMENT_NAME}. */
@@ -97,10 +111,10 @@ final class FragmentCheck {
         }
     }
 
-    private boolean filterRegistered() {
+    private boolean registered(Class<?> filterClass) {
         try {
             for (FilterRegistration registration : context.getFilterRegistrations().values()) {
-                if (BearerTokenFilter.class.getName().equals(registration.getClassName())) {
+                if (filterClass.getName().equals(registration.getClassName())) {
                     return true;
                 }
             }

@@ -174,10 +174,78 @@ class BearerTokenFilterTest {
         assertRejected(401, "Bearer realm=\"orders\"");
     }
 
+    private static Fakes.Request preflight() {
+        return new Fakes.Request().method("OPTIONS").header("Origin", "https://spa.example.test")
+                .header("Access-Control-Request-Method", "DELETE");
+    }
+
     @Test
-    void doFilterWhenOptionsPreflightThenChainRunsWithoutAToken() throws Exception {
-        run(filter(), new Fakes.Request().method("OPTIONS"));
+    void doFilterWhenCorsPreflightThenChainRunsWithoutAToken() throws Exception {
+        run(filter(), preflight());
         assertTrue(chain.ran());
+        assertNull(((HttpServletRequest) chain.request).getUserPrincipal());
+    }
+
+    @Test
+    void doFilterWhenOptionsIsNotAPreflightThenTokenIsRequired() throws Exception {
+        run(filter(), new Fakes.Request().method("OPTIONS"));
+        assertRejected(401, "Bearer realm=\"orders\"");
+    }
+
+    @Test
+    void doFilterWhenOptionsHasAnOriginButNoRequestedMethodThenTokenIsRequired() throws Exception {
+        run(filter(), new Fakes.Request().method("OPTIONS").header("Origin", "https://spa.example.test"));
+        assertRejected(401, "Bearer realm=\"orders\"");
+    }
+
+    @Test
+    void doFilterWhenIncludedWithoutATokenThenTheIncludedResourceDoesNotRunAndNothingIsWritten() throws Exception {
+        run(filter(), new Fakes.Request().included("/api", "/orders"));
+        assertFalse(chain.ran(), "the included resource must not run");
+        assertEquals(200, response.status);
+        assertNull(response.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void doFilterWhenIncludedPreflightThenTokenIsStillRequired() throws Exception {
+        Fakes.Request request = preflight().included("/api", "/orders");
+        run(filter(), request);
+        assertFalse(chain.ran(), "a preflight's include must not run unauthenticated");
+    }
+
+    @Test
+    void doFilterWhenIncludedPathIsExcludedThenTheIncludedResourceRuns() throws Exception {
+        run(filter("exclude", "/api/public"), new Fakes.Request().included("/api", "/public/info"));
+        assertTrue(chain.ran());
+    }
+
+    @Test
+    void doFilterWhenTheRequestWasAlreadyAuthenticatedThenTheTokenIsNotVerifiedAgain() throws Exception {
+        run(filter(), new Fakes.Request().header("Authorization", "Bearer " + token("user")));
+        HttpServletRequest authenticated = (HttpServletRequest) chain.request;
+        Fakes.Chain forwarded = new Fakes.Chain();
+        // A verifier that refuses every token: only a filter that verifies again would refuse the forward.
+        BearerTokenFilter refusing = new BearerTokenFilter(t -> {
+            throw new org.jwtauth.token.InvalidTokenException(org.jwtauth.token.InvalidTokenException.Reason.INVALID);
+        }, REALM);
+        refusing.init(Fakes.filterConfig(new HashMap<>(), Fakes.context(new HashMap<>())));
+
+        refusing.doFilter(authenticated, response.proxy(), forwarded);
+
+        assertTrue(forwarded.ran());
+        assertSame(authenticated, forwarded.request);
+    }
+
+    @Test
+    void doFilterWhenAlreadyAuthenticatedButLackingThisFiltersRoleThenForbidden() throws Exception {
+        run(filter(), new Fakes.Request().header("Authorization", "Bearer " + token("user")));
+        HttpServletRequest authenticated = (HttpServletRequest) chain.request;
+        Fakes.Chain forwarded = new Fakes.Chain();
+
+        filter("roles", "admin").doFilter(authenticated, response.proxy(), forwarded);
+
+        assertFalse(forwarded.ran());
+        assertEquals(403, response.status);
     }
 
     @Test
@@ -232,8 +300,7 @@ class BearerTokenFilterTest {
     @Test
     void doFilterPassesTheOriginalResponseToTheChain() throws Exception {
         // The filter wraps only the request; the same request object is passed on when it does not authenticate.
-        Fakes.Request request = new Fakes.Request().method("OPTIONS");
-        HttpServletRequest proxy = request.proxy();
+        HttpServletRequest proxy = preflight().proxy();
         filter().doFilter(proxy, response.proxy(), chain);
         assertSame(proxy, chain.request);
     }

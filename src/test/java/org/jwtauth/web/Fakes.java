@@ -32,7 +32,17 @@ final class Fakes {
         String servletPath = "/api";
         String pathInfo = "/orders";
         String queryString;
+        jakarta.servlet.DispatcherType dispatcherType = jakarta.servlet.DispatcherType.REQUEST;
+        final Map<String, Object> attributes = new LinkedHashMap<>();
         final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+        /** An include of {@code servlet}{@code info} into this request (the included paths are attributes). */
+        Request included(String servlet, String info) {
+            dispatcherType = jakarta.servlet.DispatcherType.INCLUDE;
+            attributes.put(jakarta.servlet.RequestDispatcher.INCLUDE_SERVLET_PATH, servlet);
+            attributes.put(jakarta.servlet.RequestDispatcher.INCLUDE_PATH_INFO, info);
+            return path("/pages", "/including");
+        }
 
         Request header(String name, String value) {
             headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(value);
@@ -66,6 +76,10 @@ final class Fakes {
                         return pathInfo;
                     case "getQueryString":
                         return queryString;
+                    case "getDispatcherType":
+                        return dispatcherType;
+                    case "getAttribute":
+                        return attributes.get((String) args[0]);
                     case "getHeaders":
                         return Collections.enumeration(
                                 headers.getOrDefault(((String) args[0]).toLowerCase(java.util.Locale.ROOT), List.of()));

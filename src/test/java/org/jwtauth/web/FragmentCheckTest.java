@@ -84,7 +84,23 @@ class FragmentCheckTest {
         return jar;
     }
 
+    @Test
+    void problemsWhenTheBearerFilterButNoContainerIdentityFilterIsRegisteredThenOneNamingIt() throws Exception {
+        // web.xml declared by hand before the container-identity filter existed: Basic headers reach Jetty again.
+        List<String> problems = check(null, List.of(BearerTokenFilter.class), jar("jwt-servlet-auth.jar", OURS))
+                .problems();
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains(ContainerIdentityFilter.class.getName()), problems.get(0));
+    }
+
     private static FragmentCheck check(List<String> orderedLibs, boolean filterRegistered, Path... jars)
+            throws IOException {
+        return check(orderedLibs, filterRegistered ? List.of(BearerTokenFilter.class, ContainerIdentityFilter.class)
+                : List.of(), jars);
+    }
+
+    private static FragmentCheck check(List<String> orderedLibs, List<Class<?>> registered, Path... jars)
             throws IOException {
         URL[] urls = new URL[jars.length];
         for (int i = 0; i < jars.length; i++) {
@@ -92,10 +108,10 @@ class FragmentCheckTest {
         }
         ClassLoader loader = new URLClassLoader(urls, null);
         Map<String, FilterRegistration> filters = new HashMap<>();
-        if (filterRegistered) {
-            filters.put("jwtauth", (FilterRegistration) Proxy.newProxyInstance(FragmentCheckTest.class.getClassLoader(),
-                    new Class<?>[] {FilterRegistration.class}, (p, m, args) -> m.getName().equals("getClassName")
-                            ? BearerTokenFilter.class.getName() : null));
+        for (Class<?> filter : registered) {
+            filters.put(filter.getSimpleName(), (FilterRegistration) Proxy.newProxyInstance(
+                    FragmentCheckTest.class.getClassLoader(), new Class<?>[] {FilterRegistration.class},
+                    (p, m, args) -> m.getName().equals("getClassName") ? filter.getName() : null));
         }
         ServletContext context = (ServletContext) Proxy.newProxyInstance(FragmentCheckTest.class.getClassLoader(),
                 new Class<?>[] {ServletContext.class}, (p, m, args) -> {

@@ -91,6 +91,14 @@ interface HostileHeaderCases extends HostileCases {
     }
 
     @Test
+    default void optionsWhenNotACorsPreflightThenChallengedLikeAnyRequest() {
+        // Only OPTIONS with Origin and Access-Control-Request-Method (Fetch standard 3.2.2) passes untouched.
+        assertChallengeOnly(app().refused(() -> app().app().http().options(app().api())));
+        assertChallengeOnly(app().refused(() -> app().app().http().options(app().api(),
+                "Access-Control-Request-Method", "GET")));
+    }
+
+    @Test
     default void headWhenNoTokenOrABadTokenThenTheSameAnswersWithoutBody() {
         HttpResult none = app().refused(() -> app().app().http().send("HEAD", app().api(), null));
         assertEquals(401, none.status(), none::toString);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.EnvConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.PlusConfiguration;
 import org.eclipse.jetty.ee10.webapp.JndiConfiguration;
@@ -59,6 +60,9 @@ final class JettyContainer implements Container {
         // Without this a failing listener or servlet only logs and the context answers 503;
         // tests want the deployment itself to fail with the cause.
         webApp.setThrowUnavailableOnStartupException(true);
+        // What the ee10-annotations module (enabled by ee10-jsp, so in most jetty-bases) adds: it runs the
+        // ServletContainerInitializers of WEB-INF/lib JARs, as Tomcat always does.
+        webApp.addConfiguration(new AnnotationConfiguration());
         if (Files.isRegularFile(app.root().resolve("WEB-INF/jetty-env.xml"))) {
             // What a jetty-base with the ee10-plus module gives every web app: JNDI, env entries and the
             // resources a WEB-INF/jetty-env.xml declares.

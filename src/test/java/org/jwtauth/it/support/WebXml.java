@@ -21,6 +21,14 @@ public final class WebXml {
                 + "</web-app>\n";
     }
 
+    /**
+     * A Servlet 5.0 web.xml with {@code metadata-complete="true"}: the container reads no web-fragment.xml and no
+     * annotations, but still runs the ServletContainerInitializers of WEB-INF/lib (Servlet 6.0 section 8.2.4).
+     */
+    public static String metadataComplete(String body) {
+        return of(body).replaceFirst("version=\"5.0\">", "version=\"5.0\" metadata-complete=\"true\">");
+    }
+
     /** A Servlet 5.0 web-fragment.xml named {@code name} containing {@code body}. */
     public static String fragment(String name, String body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
