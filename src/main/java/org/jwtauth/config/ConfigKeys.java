@@ -11,6 +11,8 @@ public final class ConfigKeys {
     public static final String AUDIENCE = "jwtauth.audience";
     public static final String ALGORITHM = "jwtauth.algorithm";
     public static final String SECRET = "jwtauth.secret";
+    /** The HS* secret before a rotation: verifies tokens it signed, never signs. */
+    public static final String SECRET_PREVIOUS = "jwtauth.secret.previous";
     public static final String KEYS = "jwtauth.keys";
     public static final String ACCESS_TOKEN_LIFETIME = "jwtauth.accessToken.lifetime";
     public static final String REFRESH_TOKEN_LIFETIME = "jwtauth.refreshToken.lifetime";

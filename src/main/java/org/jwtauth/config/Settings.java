@@ -25,10 +25,12 @@ public final class Settings {
     private final ThrottleSettings throttle;
     private final List<Path> keyFiles;
     private final TrustedIssuerSettings trustedIssuer;
+    private final byte[] previousSecret;
 
     Settings(String issuer, String audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
              String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm,
-             ThrottleSettings throttle, List<Path> keyFiles, TrustedIssuerSettings trustedIssuer) {
+             ThrottleSettings throttle, List<Path> keyFiles, TrustedIssuerSettings trustedIssuer,
+             byte[] previousSecret) {
         this.issuer = issuer;
         this.audience = audience;
         this.algorithm = algorithm;
@@ -42,6 +44,12 @@ public final class Settings {
         this.throttle = throttle;
         this.keyFiles = List.copyOf(keyFiles);
         this.trustedIssuer = trustedIssuer;
+        this.previousSecret = previousSecret.clone();
+    }
+
+    /** {@code jwtauth.secret.previous} (a copy): verifies tokens signed before a rotation; empty when not set. */
+    public byte[] previousSecret() {
+        return previousSecret.clone();
     }
 
     /** {@code jwtauth.keys}: the PEM/JWKS files of an asymmetric algorithm, in the configured order; empty for HS*. */

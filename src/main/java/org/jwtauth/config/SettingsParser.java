@@ -17,12 +17,16 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Builds {@link Settings} from a {@link ConfigSource}, validating every key once and failing fast with a
  * message that names the key (design section 4).
  */
 public final class SettingsParser {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsParser.class);
 
     private static final String DURATION = "expected an ISO-8601 duration such as PT15M or P14D";
     static final Duration MAX_RETRY_WINDOW = Duration.ofSeconds(60);
@@ -67,7 +71,8 @@ public final class SettingsParser {
         }
         return new Settings(issuer, audience, algorithm, secret, durations, rolesClaim, authenticator, loginRoles,
                 store, values.text(REALM).orElse(null), throttle(), keyFiles,
-                new TrustedIssuerParser(values).parse(issuer, audience, rolesClaim).orElse(null));
+                new TrustedIssuerParser(values).parse(issuer, audience, rolesClaim).orElse(null),
+                previousHmacSecret(algorithm));
     }
 
     private ThrottleSettings throttle() {
@@ -119,21 +124,40 @@ public final class SettingsParser {
         String value = secret(SECRET).orElseThrow(() -> new ConfigurationException(SECRET,
                 "is required for " + algorithm.joseName() + ": at least " + algorithm.minimumKeyBytes() * 8
                         + " bits, as UTF-8 text or base64:..."));
+        return hmacKey(SECRET, value, algorithm);
+    }
+
+    /** {@code jwtauth.secret.previous}: the secret before a rotation, still accepted for verification only. */
+    private byte[] previousHmacSecret(SigningAlgorithm algorithm) {
+        Optional<String> value = secret(SECRET_PREVIOUS);
+        if (!algorithm.isSymmetric()) {
+            if (value.isPresent()) {
+                throw new ConfigurationException(SECRET_PREVIOUS, "is only used with HS256/384/512; "
+                        + algorithm.joseName() + " keeps older public keys in " + KEYS);
+            }
+            return new byte[0];
+        }
+        return value.map(v -> hmacKey(SECRET_PREVIOUS, v, algorithm)).orElse(new byte[0]);
+    }
+
+    private static byte[] hmacKey(String key, String value, SigningAlgorithm algorithm) {
         byte[] bytes;
         if (value.startsWith("base64:")) {
             try {
                 bytes = Base64.getDecoder().decode(value.substring(7).trim());
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(SECRET, "base64: prefix given but the rest is not valid base64");
+                throw new ConfigurationException(key, "base64: prefix given but the rest is not valid base64");
             }
         } else {
             bytes = value.getBytes(StandardCharsets.UTF_8);
         }
         if (bytes.length < algorithm.minimumKeyBytes()) {
             // RFC 7518 section 3.2; never echo the value or its length in detail beyond the rule.
-            throw new ConfigurationException(SECRET, "is shorter than " + algorithm.minimumKeyBytes() * 8
+            throw new ConfigurationException(key, "is shorter than " + algorithm.minimumKeyBytes() * 8
                     + " bits, the minimum for " + algorithm.joseName());
         }
+        SecretStrength.refuseNonSecrets(key, value, bytes);
+        SecretStrength.warning(key, value, algorithm.minimumKeyBytes() * 8, algorithm.joseName()).ifPresent(LOG::warn);
         return bytes;
     }
 

@@ -9,9 +9,10 @@ public final class SigningKeysFactory {
     private SigningKeysFactory() {
     }
 
-    /** The shared secret for HS*, else the keys of {@code jwtauth.keys}, read and checked now. */
+    /** The shared secret (and the one before a rotation) for HS*, else the keys of {@code jwtauth.keys}, read and checked now. */
     public static SigningKeys from(Settings settings) {
-        return settings.algorithm().isSymmetric() ? new HmacSigningKeys(settings.algorithm(), settings.secret())
+        return settings.algorithm().isSymmetric() ? new HmacSigningKeys(settings.algorithm(), settings.secret(),
+                settings.previousSecret())
                 : AsymmetricSigningKeys.load(settings.algorithm(), settings.keyFiles());
     }
 }

@@ -24,11 +24,15 @@ public final class ContainerRealmAuthenticator implements UserAuthenticator {
 
     @Override
     public Optional<AuthenticatedUser> authenticate(String username, String password, HttpServletRequest request) {
+        if (request.getUserPrincipal() != null || request.getAuthType() != null) {
+            // login() would fail whatever the password (Servlet 6.0 section 13.10): no verdict on the password.
+            throw new AlreadyAuthenticatedException();
+        }
         boolean hadSession = request.getSession(false) != null;
         try {
             request.login(username, password);
         } catch (ServletException e) {
-            // Wrong password, unknown user, or already authenticated: all "no" (never log e, it may quote input).
+            // Wrong password or unknown user: both "no" (never log e, it may quote input).
             return Optional.empty();
         }
         try {

@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jwtauth.config.ThrottleSettings;
-import java.util.Locale;
 
 /**
  * Slows down password guessing (OWASP ASVS V2.2.1): failed logins are counted per username and per client
  * address, and past a few free attempts each further failure locks that username or address out for a growing
- * time. While locked, the password is not even checked. A successful login clears the username's count (not
- * the address's: one address may be guessing many usernames).
+ * time. While locked, the password is not even checked. Each check is reserved before it starts ({@link #begin}),
+ * so parallel guesses get no more checks than sequential ones. A successful login clears the username's count
+ * (not the address's: one address may be guessing many usernames). Usernames are counted by their
+ * {@link Usernames#throttleKey canonical form}, addresses by {@link ClientAddresses#throttleKey network}.
  */
 public final class LoginThrottle {
 
@@ -27,26 +28,86 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long this attempt must wait before its password may be checked; zero when it may go ahead. */
+    /** One login attempt; end it with exactly one of its methods, or close it (which counts for nothing). */
+    public final class Attempt implements AutoCloseable {
+        private final String userKey;
+        private final FailureCounter.Reservation user;
+        private final FailureCounter.Reservation address;
+        private final Duration retryAfter;
+        private boolean open;
+
+        private Attempt(String userKey, FailureCounter.Reservation user, FailureCounter.Reservation address,
+                        Duration retryAfter) {
+            this.userKey = userKey;
+            this.user = user;
+            this.address = address;
+            this.retryAfter = retryAfter;
+            this.open = retryAfter.isZero();
+        }
+
+        /** Whether the password may be checked now. */
+        public boolean granted() {
+            return retryAfter.isZero();
+        }
+
+        /** How long to wait when not granted. */
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+
+        /** Wrong username or password. */
+        public void failed() {
+            if (end()) {
+                Instant now = clock.instant();
+                byUsername.failed(user, now);
+                byAddress.failed(address, now);
+            }
+        }
+
+        public void succeeded() {
+            if (end()) {
+                byUsername.succeeded(user, userKey);
+                byAddress.released(address);
+            }
+        }
+
+        /** No verdict (the directory failed, the request could not be checked): not a failed login. */
+        @Override
+        public void close() {
+            if (end()) {
+                byUsername.released(user);
+                byAddress.released(address);
+            }
+        }
+
+        private synchronized boolean end() {
+            boolean wasOpen = open;
+            open = false;
+            return wasOpen;
+        }
+    }
+
+    /** Reserves a password check for this username from this address, or says how long to wait. */
+    public Attempt begin(String username, String address) {
+        Instant now = clock.instant();
+        String userKey = Usernames.throttleKey(username);
+        FailureCounter.Reservation user = byUsername.reserve(userKey, now);
+        if (!user.granted()) {
+            return new Attempt(userKey, user, user, user.refusedFor);
+        }
+        FailureCounter.Reservation addr = byAddress.reserve(ClientAddresses.throttleKey(address), now);
+        if (!addr.granted()) {
+            byUsername.released(user);
+            return new Attempt(userKey, user, addr, addr.refusedFor);
+        }
+        return new Attempt(userKey, user, addr, Duration.ZERO);
+    }
+
+    /** How long an attempt for this username from this address would have to wait now; zero when it may go. */
     public Duration waitBeforeAttempt(String username, String address) {
         Instant now = clock.instant();
-        Duration user = byUsername.remainingLockout(key(username), now);
-        Duration addr = byAddress.remainingLockout(address, now);
+        Duration user = byUsername.remainingLockout(Usernames.throttleKey(username), now);
+        Duration addr = byAddress.remainingLockout(ClientAddresses.throttleKey(address), now);
         return user.compareTo(addr) >= 0 ? user : addr;
-    }
-
-    public void recordFailure(String username, String address) {
-        Instant now = clock.instant();
-        byUsername.recordFailure(key(username), now);
-        byAddress.recordFailure(address, now);
-    }
-
-    public void recordSuccess(String username) {
-        byUsername.reset(key(username));
-    }
-
-    /** Realms differ in case sensitivity; counting "Alice" and "alice" together is the safe side. */
-    private static String key(String username) {
-        return username.toLowerCase(Locale.ROOT);
     }
 }

@@ -15,7 +15,10 @@ public interface UserAuthenticator {
     /**
      * @return the user, or empty when the credentials are wrong; unknown users and wrong passwords must not be
      *         told apart by the result
-     * @throws RuntimeException only when the user directory itself fails (the endpoint then answers 503)
+     * @throws AlreadyAuthenticatedException when the request cannot be checked because the container already
+     *         authenticated it (the endpoint answers 400 and counts no failed login)
+     * @throws RuntimeException only when the user directory itself fails (the endpoint then answers 503 with
+     *         {@code Retry-After}, and counts no failed login)
      */
     Optional<AuthenticatedUser> authenticate(String username, String password, HttpServletRequest request);
 }

@@ -41,6 +41,9 @@ final class AuthErrors {
             "The body must be application/json or application/x-www-form-urlencoded");
     static final OAuthError MALFORMED_BODY = badRequest(
             "The body is not a valid JSON object of the expected fields");
+    /** RFC 6750 section 5.3: URLs are logged; the endpoints read credentials and tokens from the body only. */
+    static final OAuthError CREDENTIALS_IN_URL = badRequest(
+            "Credentials and tokens must be sent in the request body, never in the URL");
     static final OAuthError MALFORMED_AUTHORIZATION = badRequest("The Authorization header is malformed");
     static final OAuthError TWO_ACCESS_TOKENS = badRequest(
             "Send the access token either in the body or in the Authorization header, not both");
@@ -51,6 +54,12 @@ final class AuthErrors {
     static final OAuthError STORE_UNAVAILABLE = OAuthError.of(503, ErrorCode.TEMPORARILY_UNAVAILABLE,
             "The token store is temporarily unavailable").withHeader("Retry-After",
             Long.toString(StoreUnavailableException.RETRY_AFTER.getSeconds()));
+    /** The authenticator threw (the {@code UserAuthenticator} contract: the directory failed). */
+    static final OAuthError DIRECTORY_UNAVAILABLE = OAuthError.of(503, ErrorCode.TEMPORARILY_UNAVAILABLE,
+            "The user directory is temporarily unavailable").withHeader("Retry-After",
+            Long.toString(StoreUnavailableException.RETRY_AFTER.getSeconds()));
+    static final OAuthError ALREADY_AUTHENTICATED = badRequest(
+            "The request is already authenticated by the server; log in without a session or other credentials");
     static final OAuthError UNEXPECTED = OAuthError.of(500, ErrorCode.SERVER_ERROR,
             "The request could not be processed");
 

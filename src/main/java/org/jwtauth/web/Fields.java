@@ -12,7 +12,8 @@ final class Fields {
     static final String REFRESH_TOKEN = "refreshToken";
     static final String ALL_DEVICES = "allDevices";
 
-    static final int MAX_USERNAME = 256;
+    /** The store's subject column (RefreshTokenEntity) holds 255; the principal name becomes the subject. */
+    static final int MAX_USERNAME = 255;
     static final int MAX_PASSWORD = 1024;
     /** Ours are 43 characters; the bound only keeps junk away from the hash and the database. */
     static final int MAX_REFRESH_TOKEN = 1024;

@@ -1,17 +1,20 @@
 package org.jwtauth.web;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.login.AlreadyAuthenticatedException;
 import org.jwtauth.login.AuthenticatedUser;
 import org.jwtauth.login.LoginThrottle;
 import org.jwtauth.login.UserAuthenticator;
+import org.jwtauth.login.Usernames;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.token.IssuedAccessToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /auth/login} with {@code username} and {@code password}: checks them with the configured
@@ -21,28 +24,50 @@ import org.jwtauth.token.IssuedAccessToken;
 public final class LoginServlet extends TokenEndpointServlet {
     private static final long serialVersionUID = 1L;
 
+    private static final Logger LOG = LoggerFactory.getLogger(LoginServlet.class);
+
     @Override
     void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
                 JwtAuthComponents components) throws IOException, RejectedRequest {
         String username = body.requiredString(Fields.USERNAME, Fields.MAX_USERNAME);
         String password = body.requiredString(Fields.PASSWORD, Fields.MAX_PASSWORD);
-        // The container's client address: behind a proxy, configure Tomcat's RemoteIpValve or Jetty's
-        // ForwardedRequestCustomizer rather than trusting X-Forwarded-For here.
-        String address = request.getRemoteAddr();
-        LoginThrottle throttle = components.throttle;
-        Duration wait = throttle.waitBeforeAttempt(username, address);
-        if (!wait.isZero()) {
-            throw new RejectedRequest(AuthErrors.tooManyAttempts(wait));
-        }
-        Optional<AuthenticatedUser> user = components.authenticator.authenticate(username, password, request);
-        if (user.isEmpty()) {
-            throttle.recordFailure(username, address);
+        if (!Usernames.acceptable(username)) {
             throw new RejectedRequest(AuthErrors.BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(username);
-        AuthenticatedUser u = user.get();
+        AuthenticatedUser u = authenticate(username, password, request, components);
         IssuedRefreshToken refresh = components.refreshTokens.startSession(u.name());
         IssuedAccessToken access = components.issuer.issue(u.name(), u.roles(), refresh.sessionId(), u.claims());
         TokenResponse.write(response, access, refresh, components.clock);
+    }
+
+    /**
+     * One throttled password check. The attempt is reserved before the check, so parallel guesses get no more
+     * checks than sequential ones; only a wrong password counts as a failure, not a directory outage.
+     */
+    private static AuthenticatedUser authenticate(String username, String password, HttpServletRequest request,
+                                                  JwtAuthComponents components) throws RejectedRequest {
+        // The container's client address: behind a proxy, configure Tomcat's RemoteIpValve or Jetty's
+        // ForwardedRequestCustomizer rather than trusting X-Forwarded-For here.
+        try (LoginThrottle.Attempt attempt = components.throttle.begin(username, request.getRemoteAddr())) {
+            if (!attempt.granted()) {
+                throw new RejectedRequest(AuthErrors.tooManyAttempts(attempt.retryAfter()));
+            }
+            Optional<AuthenticatedUser> user;
+            try {
+                user = components.authenticator.authenticate(username, password, request);
+            } catch (AlreadyAuthenticatedException e) {
+                throw new RejectedRequest(AuthErrors.ALREADY_AUTHENTICATED);
+            } catch (RuntimeException e) {
+                // The type only: a directory's message may quote the username or its query.
+                LOG.warn("The login authenticator failed ({}); answering 503", e.getClass().getName());
+                throw new RejectedRequest(AuthErrors.DIRECTORY_UNAVAILABLE);
+            }
+            if (user.isEmpty()) {
+                attempt.failed();
+                throw new RejectedRequest(AuthErrors.BAD_CREDENTIALS);
+            }
+            attempt.succeeded();
+            return user.get();
+        }
     }
 }

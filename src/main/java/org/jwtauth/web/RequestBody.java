@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,27 +22,34 @@ final class RequestBody {
 
     private final Map<String, ?> json;
     private final HttpServletRequest form;
+    private final QueryParameters query;
 
-    private RequestBody(Map<String, ?> json, HttpServletRequest form) {
+    private RequestBody(Map<String, ?> json, HttpServletRequest form, QueryParameters query) {
         this.json = json;
         this.form = form;
+        this.query = query;
     }
 
+    /** The body only: the query string is never read, and one that names a credential is refused. */
     static RequestBody read(HttpServletRequest request) throws IOException, RejectedRequest {
+        QueryParameters query = QueryParameters.of(request.getQueryString());
+        if (query.carriesCredentials()) {
+            throw new RejectedRequest(AuthErrors.CREDENTIALS_IN_URL);
+        }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         String mediaType = type.split(";", 2)[0].trim();
         if (mediaType.equals("application/x-www-form-urlencoded")) {
             if (request.getContentLengthLong() > Fields.MAX_BODY_BYTES) {
                 throw tooLarge(request.getInputStream());
             }
-            return new RequestBody(null, request);
+            return new RequestBody(null, request, query);
         }
         if (!mediaType.equals("application/json")) {
             throw new RejectedRequest(AuthErrors.UNSUPPORTED_MEDIA_TYPE);
         }
         String text = readLimited(request.getInputStream());
         try {
-            return new RequestBody(JsonUtil.parseJson(text), null);
+            return new RequestBody(JsonUtil.parseJson(text), null, query);
         } catch (JoseException | RuntimeException | StackOverflowError e) {
             throw new RejectedRequest(AuthErrors.MALFORMED_BODY);
         }
@@ -92,15 +100,22 @@ final class RequestBody {
     }
 
     /**
+     * The body's values of {@code name}: the container's, without those of the query string, which it lists first.
      * The container parses the form on first access and refuses what breaks its own limits (a chunked body
      * beyond Jetty's maxFormContentSize, too many fields) with a runtime exception: a malformed request, not a 500.
      */
     private String[] formValues(String name) throws RejectedRequest {
+        String[] all;
         try {
-            return form.getParameterValues(name);
+            all = form.getParameterValues(name);
         } catch (RuntimeException e) {
             throw new RejectedRequest(AuthErrors.MALFORMED_BODY);
         }
+        int inQuery = query.count(name);
+        if (all == null || inQuery == 0) {
+            return all;
+        }
+        return all.length <= inQuery ? null : Arrays.copyOfRange(all, inQuery, all.length);
     }
 
     private static RejectedRequest tooLarge(InputStream in) throws IOException {

@@ -134,16 +134,25 @@ class SettingsParserTest {
         refused(new HashMap<>(), ConfigKeys.SECRET);
     }
 
+    /** {@code n} characters that are not one repeated character (which is refused as no secret). */
+    private static String varied(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append((char) ('a' + i % 26));
+        }
+        return b.toString();
+    }
+
     @Test
     void parseWhenSecretIs31BytesThenRefusedAndAt32BytesAccepted() {
         refused(withSecret(ConfigKeys.SECRET, "a".repeat(31)), ConfigKeys.SECRET);
-        assertEquals(32, parse(withSecret(ConfigKeys.SECRET, "a".repeat(32))).secret().length);
+        assertEquals(32, parse(withSecret(ConfigKeys.SECRET, varied(32))).secret().length);
     }
 
     @Test
     void parseWhenSecretIsMultibyteTextThenUtf8BytesAreCountedNotCharacters() {
         // 16 characters, 32 UTF-8 bytes.
-        assertEquals(32, parse(withSecret(ConfigKeys.SECRET, "\u00e9".repeat(16))).secret().length);
+        assertEquals(32, parse(withSecret(ConfigKeys.SECRET, "\u00e9\u00e8".repeat(8))).secret().length);
     }
 
     @ParameterizedTest(name = "{0}: {1} bytes")
@@ -152,7 +161,7 @@ class SettingsParserTest {
         refused(withSecret(ConfigKeys.ALGORITHM, algorithm, ConfigKeys.SECRET, "b".repeat(minimumBytes - 1)),
                 ConfigKeys.SECRET);
         assertEquals(minimumBytes, parse(withSecret(ConfigKeys.ALGORITHM, algorithm,
-                ConfigKeys.SECRET, "b".repeat(minimumBytes))).secret().length);
+                ConfigKeys.SECRET, varied(minimumBytes))).secret().length);
     }
 
     @Test

@@ -33,7 +33,7 @@ class LoginThrottleTest {
 
     private void fail(String user, String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(user, address);
+            throttle.begin(user, address).failed();
         }
     }
 
@@ -63,7 +63,11 @@ class LoginThrottleTest {
 
     @Test
     void waitWhenFailuresKeepComingThenTheLockoutNeverExceedsTheMaximum() {
-        fail("alice", "10.0.0.1", 60);
+        for (int i = 0; i < 60; i++) {
+            // Each failure once the previous lock-out has passed (while locked, the password is not checked).
+            clock.advance(throttle.waitBeforeAttempt("alice", "10.0.0.1"));
+            fail("alice", "10.0.0.1", 1);
+        }
         assertEquals(Duration.ofMinutes(15), throttle.waitBeforeAttempt("alice", "10.0.0.9"));
     }
 
@@ -77,10 +81,10 @@ class LoginThrottleTest {
     @Test
     void waitWhenOneAddressFailedTwentyTimesAcrossUsernamesThenThatAddressIsLockedOut() {
         for (int i = 0; i < 20; i++) {
-            throttle.recordFailure("user" + i, "10.0.0.66");
+            throttle.begin("user" + i, "10.0.0.66").failed();
         }
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("someone", "10.0.0.66"));
-        throttle.recordFailure("user20", "10.0.0.66");
+        throttle.begin("user20", "10.0.0.66").failed();
         assertEquals(Duration.ofSeconds(1), throttle.waitBeforeAttempt("someone", "10.0.0.66"));
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("someone", "10.0.0.67"));
     }
@@ -88,7 +92,8 @@ class LoginThrottleTest {
     @Test
     void recordSuccessWhenUsernameWasLockedOutThenItsCountStartsOver() {
         fail("alice", "10.0.0.1", 6);
-        throttle.recordSuccess("alice");
+        clock.advance(Duration.ofSeconds(1));
+        throttle.begin("alice", "10.0.0.1").succeeded();
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.2"));
         fail("alice", "10.0.0.1", 5);
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("alice", "10.0.0.2"), "the count started over");
@@ -106,7 +111,7 @@ class LoginThrottleTest {
     void recordFailureWhenManyDistinctUsernamesThenMemoryStaysBounded() {
         FailureCounter counter = new FailureCounter(5, Duration.ofSeconds(1), Duration.ofMinutes(15), 1000);
         for (int i = 0; i < 100_000; i++) {
-            counter.recordFailure("user" + i, clock.instant());
+            counter.failed(counter.reserve("user" + i, clock.instant()), clock.instant());
         }
         assertEquals(1000, counter.size());
     }

@@ -23,6 +23,8 @@ class RequestBodyFormLimitsTest {
                             return "application/x-www-form-urlencoded";
                         case "getContentLengthLong":
                             return -1L;
+                        case "getQueryString":
+                            return null;
                         case "getParameter":
                         case "getParameterValues":
                         case "getParameterMap":

@@ -25,7 +25,8 @@ import org.jwtauth.testing.TestKeys;
  * logging at TRACE.
  */
 abstract class HostileInputSpec extends DeployedSpec
-        implements HostileHeaderCases, HostileTokenCases, HostileClaimCases, HostileEndpointCases {
+        implements HostileHeaderCases, HostileTokenCases, HostileClaimCases, HostileEndpointCases,
+        HostileCredentialCases {
 
     protected HostileApp app;
     private HttpServer keyServer;
