@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.token.JwtPrincipal;
 
@@ -23,13 +22,10 @@ import org.jwtauth.token.JwtPrincipal;
  */
 class AuthenticatedCallerIT {
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends BearerFilterApp.Deployed {
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Test
         void requestWhenTokenIsValidThenTheAppSeesTheCallerThroughTheServletApi() {

@@ -53,10 +53,6 @@ final class BearerFilterApp implements AutoCloseable {
     abstract static class Deployed extends DeployedSpec {
         protected BearerFilterApp app;
 
-        Deployed(ContainerKind kind) {
-            super(kind);
-        }
-
         @Override
         protected void deploy() throws Exception {
             app = closeAfterAll(BearerFilterApp.deploy(kind()));

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
@@ -38,16 +37,12 @@ class ContainerHarnessIT {
             .with("alice", "alice-secret", "user", "admin")
             .with("bob", "bob-secret", "user");
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     abstract static class Spec extends DeployedSpec {
         private DeployedApp app;
-
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Override
         protected void deploy() throws Exception {

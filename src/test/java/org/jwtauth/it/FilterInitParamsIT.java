@@ -18,7 +18,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.token.JwtPrincipal;
 
@@ -29,13 +28,10 @@ import org.jwtauth.token.JwtPrincipal;
  */
 class FilterInitParamsIT {
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends BearerFilterApp.Deployed {
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         // ---- roles
 

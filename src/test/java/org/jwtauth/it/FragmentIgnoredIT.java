@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
@@ -31,13 +30,10 @@ class FragmentIgnoredIT {
 
     private static final String SECRET = "fragment-ignored-it-secret-0123456789-abcdef";
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends DeployedSpec {
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         private static WebAppDirectory webApp(String declarations) {
             return WebAppDirectory.builder()

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.AuthCalls;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.ItBuild;
@@ -45,15 +44,11 @@ class TokenLifecycleIT {
 
     private static final Pattern REFRESH_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends DeployedSpec {
         private AuthCalls auth;
-
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Override
         protected void deploy() throws Exception {

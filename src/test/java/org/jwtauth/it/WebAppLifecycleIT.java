@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.AuthCalls.Tokens;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.ContainerWarnings;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
@@ -30,13 +29,10 @@ import org.jwtauth.it.support.LiveThreads;
  */
 class WebAppLifecycleIT {
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends DeployedSpec {
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Test
         void undeployWhenTheWebAppIsRemovedThenEveryLibraryThreadStopsAndNothingLeaks() throws Exception {

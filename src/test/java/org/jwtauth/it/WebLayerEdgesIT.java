@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.jwtauth.it.support.AuthCalls;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
@@ -30,15 +29,11 @@ import org.jwtauth.it.support.WebXml;
  */
 class WebLayerEdgesIT {
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends DeployedSpec {
         private DeployedApp app;
-
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Override
         protected void deploy() throws Exception {

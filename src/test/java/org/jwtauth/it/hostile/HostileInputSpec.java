@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.it.support.WebAppDirectory;
@@ -33,10 +32,6 @@ abstract class HostileInputSpec extends DeployedSpec
     private final AtomicInteger keyServerRequests = new AtomicInteger();
     private KeyPair attacker;
     private TestKeys.CertifiedKey attackerCertificate;
-
-    HostileInputSpec(ContainerKind kind) {
-        super(kind);
-    }
 
     /** Extra web.xml and files for subclasses (the log capture). */
     protected String extraWebXml() {

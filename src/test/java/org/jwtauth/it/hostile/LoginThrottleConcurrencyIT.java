@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.WebXml;
@@ -31,15 +30,11 @@ class LoginThrottleConcurrencyIT {
     private static final int FREE_ATTEMPTS = 5;
     private static final int PARALLEL = 50;
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends DeployedSpec {
         private HostileApp app;
-
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Override
         protected void deploy() throws Exception {

@@ -10,7 +10,6 @@ import static org.jwtauth.it.hostile.HostileApp.assertEndpointError;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.WebXml;
@@ -26,18 +25,14 @@ class LoginThrottleIT {
     private static final int FREE_ATTEMPTS = 3;
     private static final String TOO_MANY = "Too many failed logins; try again later";
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends DeployedSpec {
         /** Counts per username only (the address limit is out of reach). */
         private HostileApp byUsername;
         /** Counts per address only (the username limit is out of reach). */
         private HostileApp byAddress;
-
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Override
         protected void deploy() throws Exception {

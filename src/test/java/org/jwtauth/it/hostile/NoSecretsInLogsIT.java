@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.AuthCalls;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.refresh.RefreshTokenService;
@@ -43,8 +42,8 @@ import org.jwtauth.refresh.RefreshTokenService;
  */
 class NoSecretsInLogsIT {
 
-    @Nested class Jetty extends LoggedSpec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends LoggedSpec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends LoggedSpec { }
+    @Nested class Tomcat extends LoggedSpec { }
 
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     abstract static class LoggedSpec extends HostileInputSpec {
@@ -54,10 +53,6 @@ class NoSecretsInLogsIT {
         private PrintStream originalOut;
         private PrintStream originalErr;
         private Handler julHandler;
-
-        LoggedSpec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Override
         protected void customise(WebAppDirectory.Builder builder) {

@@ -12,7 +12,6 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
@@ -27,13 +26,10 @@ import org.jwtauth.testing.TestKeys;
  */
 class KeyRotationIT {
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends DeployedSpec {
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Test
         void rotationWhenTheSigningKeyChangesBetweenRestartsThenNobodyIsLoggedOut() throws Exception {

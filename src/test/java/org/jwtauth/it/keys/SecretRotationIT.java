@@ -12,7 +12,6 @@ import java.util.Map;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.ItBuild;
@@ -29,13 +28,10 @@ class SecretRotationIT {
     private static final String OLD = "old-secret-Hk29sLq0Zx71Vb3Nm8Rt-abcdefghijk";
     private static final String NEW = "new-secret-Pq41mZ8xW2cV7bN0Lk5J-zyxwvutsrqp";
 
-    @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
-    @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+    @Nested class Jetty extends Spec { }
+    @Nested class Tomcat extends Spec { }
 
     abstract static class Spec extends DeployedSpec {
-        Spec(ContainerKind kind) {
-            super(kind);
-        }
 
         @Test
         void rotationWhenTheOldSecretBecomesThePreviousOneThenItsTokensStayValidUntilItIsRemoved() throws Exception {

@@ -19,8 +19,14 @@ public abstract class DeployedSpec {
     private final ContainerKind kind;
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
 
+    /** Runs in the given container. */
     protected DeployedSpec(ContainerKind kind) {
         this.kind = kind;
+    }
+
+    /** Runs in the container the concrete {@code @Nested} subclass is named after: {@code Jetty} or {@code Tomcat}. */
+    protected DeployedSpec() {
+        this.kind = ContainerKind.named(getClass().getSimpleName());
     }
 
     /** The container this instance runs in. */

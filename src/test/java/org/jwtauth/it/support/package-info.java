@@ -4,7 +4,8 @@
  * into embedded Jetty 12 (ee10) and Tomcat 11, and talks to it over real HTTP.
  *
  * <p>A test class runs against both containers through two {@code @Nested} subclasses of one
- * abstract specification, so reports name the container ({@code FooIT$Jetty}, {@code FooIT$Tomcat}).
+ * abstract specification, so reports name the container ({@code FooIT$Jetty}, {@code FooIT$Tomcat});
+ * the subclass's name chooses the container.
  * The specification extends {@link org.jwtauth.it.support.DeployedSpec}, which deploys once before its
  * tests and closes what it deployed after them; {@link org.jwtauth.it.support.WebXml} writes the
  * deployment descriptor (context-params, servlets, async servlets, filters and their init-params) and
@@ -13,13 +14,11 @@
  *
  * <pre>{@code
  * class LoginIT {
- *     @Nested class Jetty extends Spec { Jetty() { super(ContainerKind.JETTY); } }
- *     @Nested class Tomcat extends Spec { Tomcat() { super(ContainerKind.TOMCAT); } }
+ *     @Nested class Jetty extends Spec { }
+ *     @Nested class Tomcat extends Spec { }
  *
  *     abstract static class Spec extends DeployedSpec {
  *         private AuthCalls auth;
- *
- *         Spec(ContainerKind kind) { super(kind); }
  *
  *         @Override
  *         protected void deploy() throws Exception {
