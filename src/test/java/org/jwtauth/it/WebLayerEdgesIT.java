@@ -65,6 +65,15 @@ class WebLayerEdgesIT {
             return app.http().get(app.uri(path), headers);
         }
 
+        /** An OPTIONS request to /api/raw, marked with {@code id} so that {@link #assertReached} can tell. */
+        private HttpResult optionsRaw(String id, String... headers) {
+            String[] all = new String[headers.length + 2];
+            all[0] = ReachedServlet.HEADER;
+            all[1] = id;
+            System.arraycopy(headers, 0, all, 2, headers.length);
+            return app.http().options(app.uri("/api/raw"), all);
+        }
+
         private void assertReached(String id, boolean reached) {
             assertEquals(String.valueOf(reached), get("/public/reached?id=" + id).body(),
                     () -> "request " + id + (reached ? " did not reach" : " reached") + " the application");
@@ -114,7 +123,7 @@ class WebLayerEdgesIT {
         @Test
         void optionsWhenNotAPreflightAndNoTokenThenChallengedAndTheServiceMethodDoesNotRun() {
             String id = newId();
-            HttpResult result = app.http().options(app.uri("/api/raw"), ReachedServlet.HEADER, id);
+            HttpResult result = optionsRaw(id);
 
             assertChallengeWithoutError(result);
             assertReached(id, false);
@@ -123,8 +132,7 @@ class WebLayerEdgesIT {
         @Test
         void optionsWhenAnOriginButNoRequestedMethodThenChallenged() {
             String id = newId();
-            HttpResult result = app.http().options(app.uri("/api/raw"), ReachedServlet.HEADER, id,
-                    "Origin", "https://spa.example.test");
+            HttpResult result = optionsRaw(id, "Origin", "https://spa.example.test");
 
             assertChallengeWithoutError(result);
             assertReached(id, false);
@@ -133,8 +141,8 @@ class WebLayerEdgesIT {
         @Test
         void optionsWhenCorsPreflightThenReachesTheApplicationUnauthenticated() {
             String id = newId();
-            HttpResult result = app.http().options(app.uri("/api/raw"), ReachedServlet.HEADER, id,
-                    "Origin", "https://spa.example.test", "Access-Control-Request-Method", "DELETE");
+            HttpResult result = optionsRaw(id, "Origin", "https://spa.example.test",
+                    "Access-Control-Request-Method", "DELETE");
 
             assertEquals(200, result.status(), result::toString);
             assertEquals("OPTIONS by null", result.body(), result::toString);

@@ -209,7 +209,7 @@ final class Fakes {
     }
 
     /** A proxy of {@code type} that answers Object's methods by identity and the others with {@code answers}. */
-    private static <T> T fake(Class<T> type, String name, InvocationHandler answers) {
+    static <T> T fake(Class<T> type, String name, InvocationHandler answers) {
         InvocationHandler h = (p, m, args) -> {
             switch (m.getName()) {
                 case "toString":

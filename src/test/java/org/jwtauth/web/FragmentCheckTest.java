@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -109,23 +108,21 @@ class FragmentCheckTest {
         ClassLoader loader = new URLClassLoader(urls, null);
         Map<String, FilterRegistration> filters = new HashMap<>();
         for (Class<?> filter : registered) {
-            filters.put(filter.getSimpleName(), (FilterRegistration) Proxy.newProxyInstance(
-                    FragmentCheckTest.class.getClassLoader(), new Class<?>[] {FilterRegistration.class},
+            filters.put(filter.getSimpleName(), Fakes.fake(FilterRegistration.class, filter.getSimpleName(),
                     (p, m, args) -> m.getName().equals("getClassName") ? filter.getName() : null));
         }
-        ServletContext context = (ServletContext) Proxy.newProxyInstance(FragmentCheckTest.class.getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (p, m, args) -> {
-                    switch (m.getName()) {
-                        case "getAttribute":
-                            return ServletContext.ORDERED_LIBS.equals(args[0]) ? orderedLibs : null;
-                        case "getClassLoader":
-                            return loader;
-                        case "getFilterRegistrations":
-                            return filters;
-                        default:
-                            throw new UnsupportedOperationException("context." + m.getName());
-                    }
-                });
+        ServletContext context = Fakes.fake(ServletContext.class, "FakeContext", (p, m, args) -> {
+            switch (m.getName()) {
+                case "getAttribute":
+                    return ServletContext.ORDERED_LIBS.equals(args[0]) ? orderedLibs : null;
+                case "getClassLoader":
+                    return loader;
+                case "getFilterRegistrations":
+                    return filters;
+                default:
+                    throw new UnsupportedOperationException("context." + m.getName());
+            }
+        });
         return new FragmentCheck(context);
     }
 }

@@ -27,6 +27,14 @@ interface HostileCredentialCases extends HostileCases {
     String IN_URL = "Credentials and tokens must be sent in the request body, never in the URL";
     String FORM = "application/x-www-form-urlencoded";
 
+    /** A refresh of {@code type} with one token in the query and the other in the body. */
+    private HttpResult refreshWithOneTokenInTheQuery(String type, String queryName, String queryValue,
+            String bodyName, String bodyValue) {
+        String body = type.equals(FORM) ? bodyName + "=" + bodyValue : json(bodyName, bodyValue);
+        return app().refused(() -> app().app().http().post(withQuery("/auth/refresh", queryName + "=" + queryValue),
+                body, "Content-Type", type));
+    }
+
     private URI withQuery(String path, String query) {
         return URI.create(app().app().uri(path) + "?" + query);
     }
@@ -84,10 +92,8 @@ interface HostileCredentialCases extends HostileCases {
     @ValueSource(strings = {FORM, "application/json"})
     default void refreshWhenTheRefreshTokenIsInTheQueryThenInvalidRequestAndItIsNotConsumed(String type) {
         Tokens tokens = app().login("alice", ALICE_PASSWORD);
-        String body = type.equals(FORM) ? "accessToken=" + tokens.access()
-                : json("accessToken", tokens.access());
-        HttpResult result = app().refused(() -> app().app().http().post(withQuery("/auth/refresh", "refreshToken="
-                + tokens.refresh()), body, "Content-Type", type));
+        HttpResult result = refreshWithOneTokenInTheQuery(type, "refreshToken", tokens.refresh(),
+                "accessToken", tokens.access());
         assertEndpointError(result, 400, "invalid_request", IN_URL);
         assertEquals(200, app().refresh(tokens.access(), tokens.refresh()).status());
     }
@@ -96,9 +102,8 @@ interface HostileCredentialCases extends HostileCases {
     @ValueSource(strings = {FORM, "application/json"})
     default void refreshWhenTheAccessTokenIsInTheQueryThenInvalidRequestAndTheRefreshTokenIsNotConsumed(String type) {
         Tokens tokens = app().login("alice", ALICE_PASSWORD);
-        String body = type.equals(FORM) ? "refreshToken=" + tokens.refresh() : json("refreshToken", tokens.refresh());
-        HttpResult result = app().refused(() -> app().app().http().post(withQuery("/auth/refresh", "accessToken="
-                + tokens.access()), body, "Content-Type", type));
+        HttpResult result = refreshWithOneTokenInTheQuery(type, "accessToken", tokens.access(),
+                "refreshToken", tokens.refresh());
         assertEndpointError(result, 400, "invalid_request", IN_URL);
         assertEquals(200, app().refresh(tokens.access(), tokens.refresh()).status());
     }
