@@ -165,6 +165,15 @@ final class BearerFilterApp implements AutoCloseable {
         assertEquals(name, whoAmI.json().get("principal"), whoAmI::toString);
     }
 
+    /**
+     * What the application's {@code isUserInRole} answered for "user", "admin", "nobody" (a role no caller has)
+     * and "**" (any authenticated caller).
+     */
+    static void assertInRole(HttpResult whoAmI, boolean user, boolean admin, boolean anyRole) {
+        assertEquals(Map.of("user", user, "admin", admin, "nobody", false, "**", anyRole), whoAmI.json().get("inRole"),
+                whoAmI::toString);
+    }
+
     static void assertChallengeWithoutError(HttpResult result) {
         assertEquals(401, result.status(), result::toString);
         assertEquals(List.of(CHALLENGE), result.headers("WWW-Authenticate"), result::toString);

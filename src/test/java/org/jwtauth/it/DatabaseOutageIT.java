@@ -17,7 +17,6 @@ import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.PostgresSchema;
-import org.jwtauth.it.support.Users;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.it.support.WebXml;
 import org.jwtauth.testing.TcpProxy;
@@ -32,7 +31,6 @@ class DatabaseOutageIT extends DeployedSpec {
 
     /** Generous: the timeouts allow 2 s to connect and 4 s for a statement; a request makes two or three calls. */
     private static final long BOUND_MILLIS = 20_000;
-    private static final Users USERS = Users.none().with("alice", "alice-pw", "user");
 
     private PostgresSchema schema;
     private TcpProxy proxy;
@@ -46,22 +44,16 @@ class DatabaseOutageIT extends DeployedSpec {
     protected void deploy() throws Exception {
         schema = closeAfterAll(PostgresSchema.create());
         proxy = closeAfterAll(TcpProxy.to("127.0.0.1", 5432));
-        calls = AuthCalls.on(deploy(webApp(proxy), "/app", USERS));
+        calls = AuthCalls.on(deploy(webApp(proxy), "/app", PostgresApp.USERS));
     }
 
     private WebAppDirectory webApp(TcpProxy through) {
-        return WebAppDirectory.builder()
-                .webXml(WebXml.of(WebXml.contextParam("jwtauth.secret", "outage-it-secret-0123456789-0123456789")
-                        + WebXml.contextParam("jwtauth.store.url", schema.url("127.0.0.1:" + through.port()))
-                        + WebXml.contextParam("jwtauth.store.user", PostgresSchema.USER)
-                        + WebXml.contextParam("jwtauth.store.connectTimeout", "PT2S")
+        return PostgresApp.webApp("outage-it-secret-0123456789-0123456789",
+                schema.url("127.0.0.1:" + through.port()), "outage",
+                WebXml.contextParam("jwtauth.store.connectTimeout", "PT2S")
                         + WebXml.contextParam("jwtauth.store.queryTimeout", "PT2S")
                         // Needed for "never neither" when a commit's acknowledgement is lost (see the README).
-                        + WebXml.contextParam("jwtauth.refresh.retryWindow", "PT30S")
-                        + WebXml.servlet("me", PrincipalEchoServlet.class, "/api/me")
-                        + WebXml.basicLogin("outage", "user")))
-                .classes(PrincipalEchoServlet.class)
-                .build();
+                        + WebXml.contextParam("jwtauth.refresh.retryWindow", "PT30S"));
     }
 
     @Test
@@ -174,7 +166,7 @@ class DatabaseOutageIT extends DeployedSpec {
     void startWhenTheDatabaseIsDownThenTheWebAppStartsAnywayAnd503UntilTheDatabaseIsBack() throws Exception {
         try (TcpProxy down = TcpProxy.to("127.0.0.1", 5432)) {
             down.cutRefusing();
-            try (DeployedApp late = DeployedApp.deploy(ContainerKind.JETTY, webApp(down), "/late", USERS)) {
+            try (DeployedApp late = DeployedApp.deploy(ContainerKind.JETTY, webApp(down), "/late", PostgresApp.USERS)) {
                 AuthCalls lateCalls = new AuthCalls(late.baseUri());
                 unavailable(() -> lateCalls.login("alice", "alice-pw"));
                 down.restore();

@@ -11,7 +11,6 @@ import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.PostgresSchema;
-import org.jwtauth.it.support.Users;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.it.support.WebXml;
 
@@ -96,7 +95,7 @@ class JndiDataSourceIT {
                             + WebXml.basicLogin("jndi", "user")))
                     .file(descriptorPath, descriptor.apply(schema.url()))
                     .build();
-            calls = AuthCalls.on(deploy(webApp, "/app", Users.none().with("alice", "alice-pw", "user")));
+            calls = AuthCalls.on(deploy(webApp, "/app", PostgresApp.USERS));
         }
 
         @Test

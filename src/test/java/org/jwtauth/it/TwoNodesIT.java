@@ -13,7 +13,6 @@ import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.PostgresSchema;
-import org.jwtauth.it.support.Users;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.it.support.WebXml;
 import org.jwtauth.refresh.RefreshTokenService;
@@ -23,8 +22,6 @@ import org.jwtauth.refresh.RefreshTokenService;
  * listener and EntityManagerFactory), sharing one PostgreSQL database and one signing secret.
  */
 class TwoNodesIT extends DeployedSpec {
-
-    private static final Users USERS = Users.none().with("alice", "alice-pw", "user");
 
     private PostgresSchema schema;
     private AuthCalls a;
@@ -37,20 +34,13 @@ class TwoNodesIT extends DeployedSpec {
     @Override
     protected void deploy() throws Exception {
         schema = closeAfterAll(PostgresSchema.create());
-        a = AuthCalls.on(deploy(webApp(), "/app", USERS));
-        b = AuthCalls.on(deploy(webApp(), "/app", USERS));
+        a = AuthCalls.on(deploy(webApp(), "/app", PostgresApp.USERS));
+        b = AuthCalls.on(deploy(webApp(), "/app", PostgresApp.USERS));
     }
 
     private WebAppDirectory webApp() {
-        return WebAppDirectory.builder()
-                .webXml(WebXml.of(WebXml.contextParam("jwtauth.secret", "two-nodes-shared-secret-0123456789-abcdef")
-                        + WebXml.contextParam("jwtauth.store.url", schema.url())
-                        + WebXml.contextParam("jwtauth.store.user", PostgresSchema.USER)
-                        + WebXml.contextParam("jwtauth.cleanup.interval", "PT1S")
-                        + WebXml.servlet("me", PrincipalEchoServlet.class, "/api/me")
-                        + WebXml.basicLogin("nodes", "user")))
-                .classes(PrincipalEchoServlet.class)
-                .build();
+        return PostgresApp.webApp("two-nodes-shared-secret-0123456789-abcdef", schema.url(), "nodes",
+                WebXml.contextParam("jwtauth.cleanup.interval", "PT1S"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -179,16 +180,9 @@ final class Fakes {
     }
 
     static ServletContext context(Map<String, Object> attributes) {
-        return fake(ServletContext.class, "FakeContext", (p, m, args) -> {
-            switch (m.getName()) {
-                case "getAttribute":
-                    return attributes.get((String) args[0]);
-                case "getContextPath":
-                    return "/app";
-                default:
-                    throw new UnsupportedOperationException("context." + m.getName());
-            }
-        });
+        return fake(ServletContext.class, "FakeContext", Map.of(
+                "getAttribute", args -> attributes.get((String) args[0]),
+                "getContextPath", args -> "/app"));
     }
 
     static FilterConfig filterConfig(Map<String, String> initParams, ServletContext context) {
@@ -205,6 +199,20 @@ final class Fakes {
                 default:
                     throw new UnsupportedOperationException("filterConfig." + m.getName());
             }
+        });
+    }
+
+    /**
+     * A proxy of {@code type} that answers Object's methods by identity, the methods named in {@code answers}
+     * with their function of the arguments, and every other method with an UnsupportedOperationException.
+     */
+    static <T> T fake(Class<T> type, String name, Map<String, Function<Object[], Object>> answers) {
+        return fake(type, name, (p, m, args) -> {
+            Function<Object[], Object> answer = answers.get(m.getName());
+            if (answer == null) {
+                throw new UnsupportedOperationException(name + "." + m.getName());
+            }
+            return answer.apply(args);
         });
     }
 

@@ -111,18 +111,10 @@ class FragmentCheckTest {
             filters.put(filter.getSimpleName(), Fakes.fake(FilterRegistration.class, filter.getSimpleName(),
                     (p, m, args) -> m.getName().equals("getClassName") ? filter.getName() : null));
         }
-        ServletContext context = Fakes.fake(ServletContext.class, "FakeContext", (p, m, args) -> {
-            switch (m.getName()) {
-                case "getAttribute":
-                    return ServletContext.ORDERED_LIBS.equals(args[0]) ? orderedLibs : null;
-                case "getClassLoader":
-                    return loader;
-                case "getFilterRegistrations":
-                    return filters;
-                default:
-                    throw new UnsupportedOperationException("context." + m.getName());
-            }
-        });
+        ServletContext context = Fakes.fake(ServletContext.class, "FakeContext", Map.of(
+                "getAttribute", args -> ServletContext.ORDERED_LIBS.equals(args[0]) ? orderedLibs : null,
+                "getClassLoader", args -> loader,
+                "getFilterRegistrations", args -> filters));
         return new FragmentCheck(context);
     }
 }

@@ -10,9 +10,11 @@ import static org.jwtauth.it.hostile.HostileApp.json;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.HttpResult;
@@ -26,14 +28,6 @@ interface HostileCredentialCases extends HostileCases {
 
     String IN_URL = "Credentials and tokens must be sent in the request body, never in the URL";
     String FORM = "application/x-www-form-urlencoded";
-
-    /** A refresh of {@code type} with one token in the query and the other in the body. */
-    private HttpResult refreshWithOneTokenInTheQuery(String type, String queryName, String queryValue,
-            String bodyName, String bodyValue) {
-        String body = type.equals(FORM) ? bodyName + "=" + bodyValue : json(bodyName, bodyValue);
-        return app().refused(() -> app().app().http().post(withQuery("/auth/refresh", queryName + "=" + queryValue),
-                body, "Content-Type", type));
-    }
 
     private URI withQuery(String path, String query) {
         return URI.create(app().app().uri(path) + "?" + query);
@@ -88,22 +82,17 @@ interface HostileCredentialCases extends HostileCases {
         app().remember((String) form.json().get("refreshToken"), (String) body.json().get("refreshToken"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {FORM, "application/json"})
-    default void refreshWhenTheRefreshTokenIsInTheQueryThenInvalidRequestAndItIsNotConsumed(String type) {
+    @ParameterizedTest(name = "{1} in the query, {0}")
+    @CsvSource({FORM + ", refreshToken", FORM + ", accessToken", "application/json, refreshToken",
+            "application/json, accessToken"})
+    default void refreshWhenATokenIsInTheQueryThenInvalidRequestAndTheRefreshTokenIsNotConsumed(String type,
+            String inQuery) {
         Tokens tokens = app().login("alice", ALICE_PASSWORD);
-        HttpResult result = refreshWithOneTokenInTheQuery(type, "refreshToken", tokens.refresh(),
-                "accessToken", tokens.access());
-        assertEndpointError(result, 400, "invalid_request", IN_URL);
-        assertEquals(200, app().refresh(tokens.access(), tokens.refresh()).status());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {FORM, "application/json"})
-    default void refreshWhenTheAccessTokenIsInTheQueryThenInvalidRequestAndTheRefreshTokenIsNotConsumed(String type) {
-        Tokens tokens = app().login("alice", ALICE_PASSWORD);
-        HttpResult result = refreshWithOneTokenInTheQuery(type, "accessToken", tokens.access(),
-                "refreshToken", tokens.refresh());
+        Map<String, String> values = Map.of("accessToken", tokens.access(), "refreshToken", tokens.refresh());
+        String inBody = inQuery.equals("accessToken") ? "refreshToken" : "accessToken";
+        String body = type.equals(FORM) ? inBody + "=" + values.get(inBody) : json(inBody, values.get(inBody));
+        HttpResult result = app().refused(() -> app().app().http().post(withQuery("/auth/refresh", inQuery + "="
+                + values.get(inQuery)), body, "Content-Type", type));
         assertEndpointError(result, 400, "invalid_request", IN_URL);
         assertEquals(200, app().refresh(tokens.access(), tokens.refresh()).status());
     }

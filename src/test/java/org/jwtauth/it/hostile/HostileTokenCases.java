@@ -34,6 +34,7 @@ import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jwtauth.testing.JoseText;
@@ -79,15 +80,9 @@ interface HostileTokenCases extends HostileCases {
         assertInvalidToken(bearer(token.replace('-', '+').replace('_', '/') + "+/"), MALFORMED_TOKEN);
     }
 
-    static Stream<Arguments> wrongSegmentCounts() {
-        return Stream.of(Arguments.of("one segment", "{s0}"), Arguments.of("two segments", "{s0}.{s1}"),
-                Arguments.of("four segments", "{s0}.{s1}.{s2}.{s2}"),
-                Arguments.of("empty middle segment", "{s0}..{s2}"),
-                Arguments.of("leading dot", ".{s0}.{s1}.{s2}"));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.jwtauth.it.hostile.HostileTokenCases#wrongSegmentCounts")
+    @CsvSource({"one segment, {s0}", "two segments, {s0}.{s1}", "four segments, {s0}.{s1}.{s2}.{s2}",
+            "empty middle segment, {s0}..{s2}", "leading dot, .{s0}.{s1}.{s2}"})
     default void bearerWhenNotThreeNonEmptySegmentsThenMalformedToken(String what, String pattern) {
         String[] parts = validToken().split("\\.");
         String token = pattern.replace("{s0}", parts[0]).replace("{s1}", parts[1]).replace("{s2}", parts[2]);
