@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwk.PublicJsonWebKey;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
-import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.testing.TestKeys;
@@ -26,45 +26,40 @@ import org.jwtauth.testing.TestKeys;
  */
 class KeyRotationIT {
 
-    @Nested class Jetty extends Spec { }
-    @Nested class Tomcat extends Spec { }
+    @ParameterizedTest
+    @EnumSource(ContainerKind.class)
+    void rotationWhenTheSigningKeyChangesBetweenRestartsThenNobodyIsLoggedOut(ContainerKind kind) throws Exception {
+        Path dir = ItBuild.newWorkDir("rotation");
+        Path keyFile = dir.resolve("keys.pem");
+        KeyPair oldKey = TestKeys.generate("ES256");
+        KeyPair newKey = TestKeys.generate("ES256");
+        TestKeys.write(keyFile, TestKeys.privatePem(oldKey));
+        Map<String, String> params = Map.of("jwtauth.algorithm", "ES256", "jwtauth.keys", keyFile.toString(),
+                // The store must outlive the restarts, as a real database would.
+                "jwtauth.store.url", "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath());
+        try (DeployedApp app = DeployedApp.deploy(kind, KeyApps.webApp(params), "/app", KeyApps.USERS)) {
+            Map<String, Object> beforeRotation = KeyApps.login(app);
+            assertEquals(kid(oldKey), kidOf(beforeRotation));
 
-    abstract static class Spec extends DeployedSpec {
+            // Step 1: new key signs, old key verifies only.
+            TestKeys.write(keyFile, TestKeys.privatePem(newKey), TestKeys.publicPem(oldKey));
+            app.container().restartWebApp();
 
-        @Test
-        void rotationWhenTheSigningKeyChangesBetweenRestartsThenNobodyIsLoggedOut() throws Exception {
-            Path dir = ItBuild.newWorkDir("rotation");
-            Path keyFile = dir.resolve("keys.pem");
-            KeyPair oldKey = TestKeys.generate("ES256");
-            KeyPair newKey = TestKeys.generate("ES256");
-            TestKeys.write(keyFile, TestKeys.privatePem(oldKey));
-            Map<String, String> params = Map.of("jwtauth.algorithm", "ES256", "jwtauth.keys", keyFile.toString(),
-                    // The store must outlive the restarts, as a real database would.
-                    "jwtauth.store.url", "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath());
-            try (DeployedApp app = DeployedApp.deploy(kind(), KeyApps.webApp(params), "/app", KeyApps.USERS)) {
-                Map<String, Object> beforeRotation = KeyApps.login(app);
-                assertEquals(kid(oldKey), kidOf(beforeRotation));
+            assertEquals(200, KeyApps.whoAmI(app, beforeRotation.get("accessToken")).status());
+            assertEquals(List.of(kid(newKey), kid(oldKey)), publishedKids(app));
+            Map<String, Object> refreshed = KeyApps.refresh(app, beforeRotation);
+            assertEquals(kid(newKey), kidOf(refreshed));
+            assertEquals(kid(newKey), kidOf(KeyApps.login(app)));
 
-                // Step 1: new key signs, old key verifies only.
-                TestKeys.write(keyFile, TestKeys.privatePem(newKey), TestKeys.publicPem(oldKey));
-                app.container().restartWebApp();
+            // Step 2, after the longest access-token lifetime: the old key goes.
+            TestKeys.write(keyFile, TestKeys.privatePem(newKey));
+            app.container().restartWebApp();
 
-                assertEquals(200, KeyApps.whoAmI(app, beforeRotation.get("accessToken")).status());
-                assertEquals(List.of(kid(newKey), kid(oldKey)), publishedKids(app));
-                Map<String, Object> refreshed = KeyApps.refresh(app, beforeRotation);
-                assertEquals(kid(newKey), kidOf(refreshed));
-                assertEquals(kid(newKey), kidOf(KeyApps.login(app)));
-
-                // Step 2, after the longest access-token lifetime: the old key goes.
-                TestKeys.write(keyFile, TestKeys.privatePem(newKey));
-                app.container().restartWebApp();
-
-                assertEquals(200, KeyApps.whoAmI(app, refreshed.get("accessToken")).status());
-                assertEquals(401, KeyApps.whoAmI(app, beforeRotation.get("accessToken")).status());
-                assertEquals(List.of(kid(newKey)), publishedKids(app));
-                Map<String, Object> again = KeyApps.refresh(app, refreshed);
-                assertEquals(200, KeyApps.whoAmI(app, again.get("accessToken")).status());
-            }
+            assertEquals(200, KeyApps.whoAmI(app, refreshed.get("accessToken")).status());
+            assertEquals(401, KeyApps.whoAmI(app, beforeRotation.get("accessToken")).status());
+            assertEquals(List.of(kid(newKey)), publishedKids(app));
+            Map<String, Object> again = KeyApps.refresh(app, refreshed);
+            assertEquals(200, KeyApps.whoAmI(app, again.get("accessToken")).status());
         }
     }
 

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jose4j.jws.JsonWebSignature;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
-import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.it.support.WebAppDirectory;
 
@@ -28,34 +28,30 @@ class SecretRotationIT {
     private static final String OLD = "old-secret-Hk29sLq0Zx71Vb3Nm8Rt-abcdefghijk";
     private static final String NEW = "new-secret-Pq41mZ8xW2cV7bN0Lk5J-zyxwvutsrqp";
 
-    @Nested class Jetty extends Spec { }
-    @Nested class Tomcat extends Spec { }
+    @ParameterizedTest
+    @EnumSource(ContainerKind.class)
+    void rotationWhenTheOldSecretBecomesThePreviousOneThenItsTokensStayValidUntilItIsRemoved(ContainerKind kind)
+            throws Exception {
+        Path dir = ItBuild.newWorkDir("secret-rotation");
+        // The store must outlive the restarts, as a real database would.
+        String store = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
+        WebAppDirectory webApp = KeyApps.webApp(params(store, OLD, null));
+        try (DeployedApp app = DeployedApp.deploy(kind, webApp, "/app", KeyApps.USERS)) {
+            Map<String, Object> beforeRotation = KeyApps.login(app);
 
-    abstract static class Spec extends DeployedSpec {
+            // Step 1: the new secret signs, the old one verifies only.
+            restartWith(app, webApp, params(store, NEW, OLD));
+            assertEquals(200, KeyApps.whoAmI(app, beforeRotation.get("accessToken")).status());
+            Map<String, Object> refreshed = KeyApps.refresh(app, beforeRotation);
+            assertNotEquals(kidOf(beforeRotation), kidOf(refreshed), "signed with the new secret");
+            assertEquals(kidOf(refreshed), kidOf(KeyApps.login(app)));
 
-        @Test
-        void rotationWhenTheOldSecretBecomesThePreviousOneThenItsTokensStayValidUntilItIsRemoved() throws Exception {
-            Path dir = ItBuild.newWorkDir("secret-rotation");
-            // The store must outlive the restarts, as a real database would.
-            String store = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
-            WebAppDirectory webApp = KeyApps.webApp(params(store, OLD, null));
-            try (DeployedApp app = DeployedApp.deploy(kind(), webApp, "/app", KeyApps.USERS)) {
-                Map<String, Object> beforeRotation = KeyApps.login(app);
-
-                // Step 1: the new secret signs, the old one verifies only.
-                restartWith(app, webApp, params(store, NEW, OLD));
-                assertEquals(200, KeyApps.whoAmI(app, beforeRotation.get("accessToken")).status());
-                Map<String, Object> refreshed = KeyApps.refresh(app, beforeRotation);
-                assertNotEquals(kidOf(beforeRotation), kidOf(refreshed), "signed with the new secret");
-                assertEquals(kidOf(refreshed), kidOf(KeyApps.login(app)));
-
-                // Step 2, after the longest access-token lifetime: the previous secret goes.
-                restartWith(app, webApp, params(store, NEW, null));
-                assertEquals(401, KeyApps.whoAmI(app, beforeRotation.get("accessToken")).status());
-                assertEquals(200, KeyApps.whoAmI(app, refreshed.get("accessToken")).status());
-                Map<String, Object> again = KeyApps.refresh(app, refreshed);
-                assertEquals(200, KeyApps.whoAmI(app, again.get("accessToken")).status());
-            }
+            // Step 2, after the longest access-token lifetime: the previous secret goes.
+            restartWith(app, webApp, params(store, NEW, null));
+            assertEquals(401, KeyApps.whoAmI(app, beforeRotation.get("accessToken")).status());
+            assertEquals(200, KeyApps.whoAmI(app, refreshed.get("accessToken")).status());
+            Map<String, Object> again = KeyApps.refresh(app, refreshed);
+            assertEquals(200, KeyApps.whoAmI(app, again.get("accessToken")).status());
         }
     }
 
