@@ -1,33 +1,26 @@
 package org.jwtauth.refresh;
 
-import java.time.Instant;
+import org.jwtauth.token.IssuedToken;
 
-/** A refresh token handed to a client, with the row stored for it: its family and when it stops working. */
-public final class IssuedRefreshToken {
+/**
+ * A refresh token handed to a client, with what its stored row says: its family and when it stops working (the
+ * earlier of the token's two expiries).
+ */
+public final class IssuedRefreshToken extends IssuedToken {
 
-    private final String token;
-    private final StoredRefreshToken row;
+    private final String sessionId;
 
     IssuedRefreshToken(String token, StoredRefreshToken row) {
-        this.token = token;
-        this.row = row;
-    }
-
-    public String token() {
-        return token;
+        super(token, row.expiresAt());
+        this.sessionId = row.sessionId();
     }
 
     public String sessionId() {
-        return row.sessionId();
-    }
-
-    /** The earlier of the token's two expiries. */
-    public Instant expiresAt() {
-        return row.expiresAt();
+        return sessionId;
     }
 
     @Override
     public String toString() {
-        return "IssuedRefreshToken[session=" + row.sessionId() + ", expiresAt=" + row.expiresAt() + "]";
+        return "IssuedRefreshToken[session=" + sessionId + ", expiresAt=" + expiresAt() + "]";
     }
 }

@@ -3,26 +3,14 @@ package org.jwtauth.token;
 import java.time.Instant;
 
 /** A signed access token and when it expires. */
-public final class IssuedAccessToken {
-
-    private final String token;
-    private final Instant expiresAt;
+public final class IssuedAccessToken extends IssuedToken {
 
     IssuedAccessToken(String token, Instant expiresAt) {
-        this.token = token;
-        this.expiresAt = expiresAt;
-    }
-
-    public String token() {
-        return token;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
+        super(token, expiresAt);
     }
 
     @Override
     public String toString() {
-        return "IssuedAccessToken[expiresAt=" + expiresAt + "]";
+        return "IssuedAccessToken[expiresAt=" + expiresAt() + "]";
     }
 }

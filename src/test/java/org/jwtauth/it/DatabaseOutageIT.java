@@ -12,11 +12,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.jwtauth.it.support.AuthCalls;
-import org.jwtauth.it.support.ContainerKind;
 import org.jwtauth.it.support.DeployedApp;
-import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
-import org.jwtauth.it.support.PostgresSchema;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.it.support.WebXml;
 import org.jwtauth.testing.TcpProxy;
@@ -27,29 +24,23 @@ import org.jwtauth.testing.TcpProxy;
  * filter keeps accepting access tokens, nothing needs a restart afterwards, and no token is burned by a failure.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DatabaseOutageIT extends DeployedSpec {
+class DatabaseOutageIT extends PostgresSpec {
 
     /** Generous: the timeouts allow 2 s to connect and 4 s for a statement; a request makes two or three calls. */
     private static final long BOUND_MILLIS = 20_000;
 
-    private PostgresSchema schema;
     private TcpProxy proxy;
     private AuthCalls calls;
 
-    DatabaseOutageIT() {
-        super(ContainerKind.JETTY);
-    }
-
     @Override
-    protected void deploy() throws Exception {
-        schema = closeAfterAll(PostgresSchema.create());
+    protected void deployApps() throws Exception {
         proxy = closeAfterAll(TcpProxy.to("127.0.0.1", 5432));
-        calls = AuthCalls.on(deploy(webApp(proxy), "/app", PostgresApp.USERS));
+        calls = AuthCalls.on(deploy(webApp(proxy), "/app", USERS));
     }
 
     private WebAppDirectory webApp(TcpProxy through) {
-        return PostgresApp.webApp("outage-it-secret-0123456789-0123456789",
-                schema.url("127.0.0.1:" + through.port()), "outage",
+        return webApp("outage-it-secret-0123456789-0123456789",
+                schema().url("127.0.0.1:" + through.port()), "outage",
                 WebXml.contextParam("jwtauth.store.connectTimeout", "PT2S")
                         + WebXml.contextParam("jwtauth.store.queryTimeout", "PT2S")
                         // Needed for "never neither" when a commit's acknowledgement is lost (see the README).
@@ -166,7 +157,7 @@ class DatabaseOutageIT extends DeployedSpec {
     void startWhenTheDatabaseIsDownThenTheWebAppStartsAnywayAnd503UntilTheDatabaseIsBack() throws Exception {
         try (TcpProxy down = TcpProxy.to("127.0.0.1", 5432)) {
             down.cutRefusing();
-            try (DeployedApp late = DeployedApp.deploy(ContainerKind.JETTY, webApp(down), "/late", PostgresApp.USERS)) {
+            try (DeployedApp late = DeployedApp.deploy(kind(), webApp(down), "/late", USERS)) {
                 AuthCalls lateCalls = new AuthCalls(late.baseUri());
                 unavailable(() -> lateCalls.login("alice", "alice-pw"));
                 down.restore();

@@ -95,7 +95,7 @@ class JndiDataSourceIT {
                             + WebXml.basicLogin("jndi", "user")))
                     .file(descriptorPath, descriptor.apply(schema.url()))
                     .build();
-            calls = AuthCalls.on(deploy(webApp, "/app", PostgresApp.USERS));
+            calls = AuthCalls.on(deploy(webApp, "/app", PostgresSpec.USERS));
         }
 
         @Test

@@ -9,10 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.jwtauth.it.support.AuthCalls;
-import org.jwtauth.it.support.ContainerKind;
-import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
-import org.jwtauth.it.support.PostgresSchema;
 import org.jwtauth.it.support.WebAppDirectory;
 import org.jwtauth.it.support.WebXml;
 import org.jwtauth.refresh.RefreshTokenService;
@@ -21,25 +18,19 @@ import org.jwtauth.refresh.RefreshTokenService;
  * Two nodes behind a load balancer: two embedded Jetty servers, each with its own web app (its own class loader,
  * listener and EntityManagerFactory), sharing one PostgreSQL database and one signing secret.
  */
-class TwoNodesIT extends DeployedSpec {
+class TwoNodesIT extends PostgresSpec {
 
-    private PostgresSchema schema;
     private AuthCalls a;
     private AuthCalls b;
 
-    TwoNodesIT() {
-        super(ContainerKind.JETTY);
-    }
-
     @Override
-    protected void deploy() throws Exception {
-        schema = closeAfterAll(PostgresSchema.create());
-        a = AuthCalls.on(deploy(webApp(), "/app", PostgresApp.USERS));
-        b = AuthCalls.on(deploy(webApp(), "/app", PostgresApp.USERS));
+    protected void deployApps() throws Exception {
+        a = AuthCalls.on(deploy(webApp(), "/app", USERS));
+        b = AuthCalls.on(deploy(webApp(), "/app", USERS));
     }
 
     private WebAppDirectory webApp() {
-        return PostgresApp.webApp("two-nodes-shared-secret-0123456789-abcdef", schema.url(), "nodes",
+        return webApp("two-nodes-shared-secret-0123456789-abcdef", schema().url(), "nodes",
                 WebXml.contextParam("jwtauth.cleanup.interval", "PT1S"));
     }
 
@@ -64,7 +55,7 @@ class TwoNodesIT extends DeployedSpec {
 
         assertEquals(400, b.refresh(access2, refresh2).status(), "the current token is revoked on node B");
         assertEquals(400, a.refresh(access2, refresh2).status(), "and on node A");
-        assertEquals(0, schema.rows("subject = 'alice' AND state <> 'REVOKED'"));
+        assertEquals(0, schema().rows("subject = 'alice' AND state <> 'REVOKED'"));
     }
 
     @Test
@@ -72,15 +63,15 @@ class TwoNodesIT extends DeployedSpec {
         long now = System.currentTimeMillis();
         insert(1_200, now - 60_000, "expired");
         insert(10, now + 3_600_000, "live");
-        for (int i = 0; i < 300 && schema.rows("subject = 'expired'") > 0; i++) {
+        for (int i = 0; i < 300 && schema().rows("subject = 'expired'") > 0; i++) {
             Thread.sleep(100);
         }
-        assertEquals(0, schema.rows("subject = 'expired'"), "waited 30 s for both nodes' cleanup");
-        assertEquals(10, schema.rows("subject = 'live'"));
+        assertEquals(0, schema().rows("subject = 'expired'"), "waited 30 s for both nodes' cleanup");
+        assertEquals(10, schema().rows("subject = 'live'"));
     }
 
     private void insert(int count, long idleExpiry, String subject) throws Exception {
-        try (Connection c = schema.connect(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = schema().connect(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO jwtauth_refresh_token (token_hash, family_id, subject, state, created_at, idle_expires_at,"
                         + " family_expires_at) VALUES (?, 'fam', ?, 'ACTIVE', 0, ?, ?)")) {
             c.setAutoCommit(false);
