@@ -142,6 +142,13 @@ final class BearerFilterApp implements AutoCloseable {
         return result;
     }
 
+    /** A GET of {@code path} with a valid token, which must reach the application as alice; the answer. */
+    HttpResult getReachedAsAlice(String path) {
+        HttpResult result = getReached(path, bearer(token().sign()));
+        assertPrincipal(result, "alice");
+        return result;
+    }
+
     /** A GET with a new request id that must not reach the application; the answer. */
     HttpResult getRefused(String path, String... headers) {
         String id = newId();

@@ -2,7 +2,9 @@ package org.jwtauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.function.Function;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,61 +27,36 @@ class JndiDataSourceIT {
     @Nested
     class Jetty extends Spec {
         Jetty() {
-            super(ContainerKind.JETTY, "WEB-INF/jetty-env.xml", JndiDataSourceIT::jettyEnvXml);
+            super(ContainerKind.JETTY, "WEB-INF/jetty-env.xml", "jndi-jetty-env.xml");
         }
     }
 
     @Nested
     class Tomcat extends Spec {
         Tomcat() {
-            super(ContainerKind.TOMCAT, "META-INF/context.xml", JndiDataSourceIT::tomcatContextXml);
+            super(ContainerKind.TOMCAT, "META-INF/context.xml", "jndi-context.xml");
         }
     }
 
-    /** A PGSimpleDataSource; in production a pool (e.g. HikariCP) is declared the same way. */
-    static String jettyEnvXml(String url) {
-        return "<?xml version=\"1.0\"?>\n"
-                + "<!DOCTYPE Configure PUBLIC \"-//Jetty//Configure//EN\" \"https://jetty.org/configure_10_0.dtd\">\n"
-                + "<Configure id=\"wac\" class=\"org.eclipse.jetty.ee10.webapp.WebAppContext\">\n"
-                + "  <New id=\"AuthDB\" class=\"org.eclipse.jetty.plus.jndi.Resource\">\n"
-                + "    <Arg><Ref refid=\"wac\"/></Arg>\n"
-                + "    <Arg>jdbc/AuthDB</Arg>\n"
-                + "    <Arg>\n"
-                + "      <New class=\"org.postgresql.ds.PGSimpleDataSource\">\n"
-                + "        <Set name=\"url\">" + url.replace("&", "&amp;") + "</Set>\n"
-                + "        <Set name=\"user\">" + PostgresSchema.USER + "</Set>\n"
-                + "        <Set name=\"connectTimeout\">5</Set>\n"
-                + "        <Set name=\"socketTimeout\">10</Set>\n"
-                + "      </New>\n"
-                + "    </Arg>\n"
-                + "  </New>\n"
-                + "</Configure>\n";
-    }
-
-    static String tomcatContextXml(String url) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<Context>\n"
-                + "  <Resource name=\"jdbc/AuthDB\" auth=\"Container\" type=\"javax.sql.DataSource\"\n"
-                + "            factory=\"org.apache.tomcat.jdbc.pool.DataSourceFactory\"\n"
-                + "            driverClassName=\"org.postgresql.Driver\"\n"
-                + "            url=\"" + url.replace("&", "&amp;") + "\"\n"
-                + "            username=\"" + PostgresSchema.USER + "\" password=\"\"\n"
-                + "            maxActive=\"20\" maxIdle=\"10\" maxWait=\"5000\"\n"
-                + "            testOnBorrow=\"true\" validationQuery=\"SELECT 1\" validationQueryTimeout=\"5\"\n"
-                + "            connectionProperties=\"connectTimeout=5;socketTimeout=10\"/>\n"
-                + "</Context>\n";
+    /** The descriptor {@code template} (a resource beside this class) pointing at the database at {@code url}. */
+    static String descriptor(String template, String url) throws IOException {
+        try (InputStream in = JndiDataSourceIT.class.getResourceAsStream(template)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${url}", url.replace("&", "&amp;"))
+                    .replace("${user}", PostgresSchema.USER);
+        }
     }
 
     abstract static class Spec extends DeployedSpec {
         private final String descriptorPath;
-        private final Function<String, String> descriptor;
+        private final String template;
         private PostgresSchema schema;
         private AuthCalls calls;
 
-        Spec(ContainerKind kind, String descriptorPath, Function<String, String> descriptor) {
+        Spec(ContainerKind kind, String descriptorPath, String template) {
             super(kind);
             this.descriptorPath = descriptorPath;
-            this.descriptor = descriptor;
+            this.template = template;
         }
 
         @Override
@@ -93,7 +70,7 @@ class JndiDataSourceIT {
                             + "<resource-ref><res-ref-name>jdbc/AuthDB</res-ref-name>"
                             + "<res-type>javax.sql.DataSource</res-type><res-auth>Container</res-auth></resource-ref>\n"
                             + WebXml.basicLogin("jndi", "user")))
-                    .file(descriptorPath, descriptor.apply(schema.url()))
+                    .file(descriptorPath, descriptor(template, schema.url()))
                     .build();
             calls = AuthCalls.on(deploy(webApp, "/app", PostgresSpec.USERS));
         }

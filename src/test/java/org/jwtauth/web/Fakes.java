@@ -134,32 +134,17 @@ final class Fakes {
                     body.write(b);
                 }
             };
-            return fake(HttpServletResponse.class, "FakeResponse", (p, m, args) -> {
-                switch (m.getName()) {
-                    case "setStatus":
-                        status = (Integer) args[0];
-                        return null;
-                    case "getStatus":
-                        return status;
-                    case "setHeader":
-                        headers.put(((String) args[0]).toLowerCase(java.util.Locale.ROOT), (String) args[1]);
-                        return null;
-                    case "getHeader":
-                        return headers.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT));
-                    case "isCommitted":
-                        return committed;
-                    case "setContentType":
-                        contentType = (String) args[0];
-                        return null;
-                    case "setContentLength":
-                        contentLength = (Integer) args[0];
-                        return null;
-                    case "getOutputStream":
-                        return out;
-                    default:
-                        throw new UnsupportedOperationException("response." + m.getName());
-                }
-            });
+            // The setters' answers are ignored: they are void methods.
+            return fake(HttpServletResponse.class, "FakeResponse", Map.of(
+                    "setStatus", args -> status = (Integer) args[0],
+                    "getStatus", args -> status,
+                    "setHeader", args -> headers.put(((String) args[0]).toLowerCase(java.util.Locale.ROOT),
+                            (String) args[1]),
+                    "getHeader", args -> headers.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT)),
+                    "isCommitted", args -> committed,
+                    "setContentType", args -> contentType = (String) args[0],
+                    "setContentLength", args -> contentLength = (Integer) args[0],
+                    "getOutputStream", args -> out));
         }
     }
 
