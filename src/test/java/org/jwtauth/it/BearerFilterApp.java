@@ -27,7 +27,8 @@ import org.jwtauth.testing.TokenForge;
  *
  * <p>The fragment's filter {@code jwtauth} (on {@code /api/*}) is redeclared by name in web.xml to add
  * {@code exclude=/api/public} (Servlet spec 8.2.3: init-params merge, web.xml wins); two more instances of the
- * filter class guard {@code /admin-api/*} ({@code roles}) and {@code /optional/*} ({@code optional}).
+ * filter class guard {@code /admin-api/*} ({@code roles}) and {@code /optional/*} ({@code optional}). Outside the
+ * filters, {@code /pages/*} forwards and includes into {@code /api/*} and shows its caller.
  */
 final class BearerFilterApp implements AutoCloseable {
 
@@ -79,11 +80,15 @@ final class BearerFilterApp implements AutoCloseable {
                                 "roles", "admin, superuser")
                         + WebXml.filter("jwtauth-optional", "org.jwtauth.web.BearerTokenFilter", "/optional/*",
                                 "optional", "true")
-                        + WebXml.servlet("whoami", WhoAmIServlet.class, "/api/*", "/admin-api/*", "/optional/*")
+                        + WebXml.servlet("whoami", WhoAmIServlet.class, "/api/*", "/admin-api/*", "/optional/*",
+                                "/pages/whoami")
+                        + WebXml.servlet("raw", RawServiceServlet.class, "/api/raw")
+                        + WebXml.servlet("dispatching", DispatchingServlet.class, "/pages/forward", "/pages/include")
                         + WebXml.servlet("reached", ReachedServlet.class, "/public/reached")
                         + WebXml.asyncServlet("async", AsyncWhoAmIServlet.class, "/api/async")
                         + WebXml.basicLogin("it-users", "user", "admin")))
-                .classes(WhoAmIServlet.class, ReachedServlet.class, AsyncWhoAmIServlet.class)
+                .classes(WhoAmIServlet.class, RawServiceServlet.class, DispatchingServlet.class, ReachedServlet.class,
+                        AsyncWhoAmIServlet.class)
                 .build();
         return new BearerFilterApp(DeployedApp.deploy(kind, webApp, "/orders", USERS));
     }

@@ -15,12 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.jwtauth.it.support.AuthCalls;
-import org.jwtauth.it.support.DeployedApp;
-import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
-import org.jwtauth.it.support.WebAppDirectory;
-import org.jwtauth.it.support.WebXml;
 
 /**
  * The edges of the web layer in an application set up as the README documents it, with the BASIC
@@ -33,29 +28,7 @@ class WebLayerEdgesIT {
     @Nested class Jetty extends Spec { }
     @Nested class Tomcat extends Spec { }
 
-    abstract static class Spec extends DeployedSpec {
-        private DeployedApp app;
-
-        @Override
-        protected void deploy() throws Exception {
-            WebAppDirectory webApp = WebAppDirectory.builder()
-                    .webXml(WebXml.of(WebXml.contextParam("jwtauth.secret", BearerFilterApp.SECRET)
-                            + WebXml.contextParam("jwtauth.issuer", BearerFilterApp.ISSUER)
-                            + WebXml.contextParam("jwtauth.audience", BearerFilterApp.AUDIENCE)
-                            + WebXml.contextParam("jwtauth.realm", BearerFilterApp.REALM)
-                            + WebXml.contextParam("jwtauth.login.roles", "user,admin")
-                            + WebXml.filterParams("jwtauth", "exclude", "/api/public")
-                            + WebXml.servlet("whoami", WhoAmIServlet.class, "/api/*", "/pages/whoami")
-                            + WebXml.servlet("raw", RawServiceServlet.class, "/api/raw")
-                            + WebXml.servlet("dispatching", DispatchingServlet.class, "/pages/forward",
-                                    "/pages/include")
-                            + WebXml.servlet("reached", ReachedServlet.class, "/public/reached")
-                            + WebXml.basicLogin("it-users", "user", "admin")))
-                    .classes(WhoAmIServlet.class, RawServiceServlet.class, DispatchingServlet.class,
-                            ReachedServlet.class)
-                    .build();
-            app = deploy(webApp, "/orders", BearerFilterApp.USERS);
-        }
+    abstract static class Spec extends BearerFilterApp.Deployed {
 
         private static String[] basic(String user, String password) {
             return new String[] {"Authorization", "Basic " + Base64.getEncoder()
@@ -63,7 +36,7 @@ class WebLayerEdgesIT {
         }
 
         private HttpResult get(String path, String... headers) {
-            return app.http().get(app.uri(path), headers);
+            return app.app().http().get(app.app().uri(path), headers);
         }
 
         /** An OPTIONS request to /api/raw, marked with {@code id} so that {@link #assertReached} can tell. */
@@ -72,7 +45,7 @@ class WebLayerEdgesIT {
             all[0] = ReachedServlet.HEADER;
             all[1] = id;
             System.arraycopy(headers, 0, all, 2, headers.length);
-            return app.http().options(app.uri("/api/raw"), all);
+            return app.app().http().options(app.app().uri("/api/raw"), all);
         }
 
         private void assertReached(String id, boolean reached) {
@@ -113,7 +86,7 @@ class WebLayerEdgesIT {
 
         @Test
         void loginWhenTheBasicLoginConfigIsInWebXmlThenRequestLoginStillAuthenticatesAgainstTheRealm() {
-            String access = AuthCalls.on(app).loggedIn("alice", "alice-secret").access();
+            String access = app.auth().loggedIn("alice", "alice-secret").access();
             HttpResult result = get("/api/whoami", bearer(access));
 
             assertPrincipal(result, "alice");
@@ -151,7 +124,7 @@ class WebLayerEdgesIT {
 
         @Test
         void optionsWhenValidTokenThenTheServiceMethodSeesTheCaller() {
-            HttpResult result = app.http().options(app.uri("/api/raw"), bearer(token().sign()));
+            HttpResult result = app.app().http().options(app.app().uri("/api/raw"), bearer(token().sign()));
 
             assertEquals(200, result.status(), result::toString);
             assertEquals("OPTIONS by alice", result.body(), result::toString);
