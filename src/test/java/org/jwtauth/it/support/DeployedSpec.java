@@ -24,7 +24,7 @@ public abstract class DeployedSpec {
         this.kind = kind;
     }
 
-    /** Runs in the container the concrete {@code @Nested} subclass is named after: {@code Jetty} or {@code Tomcat}. */
+    /** Runs in the container the concrete {@code @Nested} subclass is named after ({@code Jetty}, {@code Tomcat}). */
     protected DeployedSpec() {
         this.kind = ContainerKind.named(getClass().getSimpleName());
     }
