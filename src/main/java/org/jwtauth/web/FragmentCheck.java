@@ -46,7 +46,7 @@ final class FragmentCheck {
                     + " before the bearer filter, or include the fragment " + FRAGMENT_NAME + ".");
         }
         Object ordered = context.getAttribute(ServletContext.ORDERED_LIBS);
-        if (ordered instanceof List && fragmentJar().filter(((List<?>) ordered)::contains).isEmpty()) {
+        if (ordered instanceof List && fragmentJar().filter(jar -> listsJar((List<?>) ordered, jar)).isEmpty()) {
             problems.add("web.xml has an <absolute-ordering> that does not list <name>" + FRAGMENT_NAME
                     + "</name>; the container ignores the library's web-fragment.xml");
         }
@@ -64,6 +64,20 @@ final class FragmentCheck {
                 + " fragment, or declare the listener " + JwtAuthListener.class.getName() + ", the filters "
                 + ContainerIdentityFilter.class.getName() + " (on /*) and " + BearerTokenFilter.class.getName()
                 + " and the servlets in web.xml (see the README).");
+    }
+
+    /**
+     * Whether the ordered libraries name {@code jar}: Tomcat lists bare file names, Jetty absolute paths (and it
+     * fills the attribute for a relative ordering too), so only the last path segment is compared.
+     */
+    private static boolean listsJar(List<?> ordered, String jar) {
+        for (Object entry : ordered) {
+            String name = String.valueOf(entry).replace('\\', '/');
+            if (name.substring(name.lastIndexOf('/') + 1).equals(jar)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The file name of the WEB-INF/lib JAR whose web-fragment.xml is named {@link #FRAGMENT_NAME}. */

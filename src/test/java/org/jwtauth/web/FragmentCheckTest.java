@@ -44,6 +44,14 @@ class FragmentCheckTest {
     }
 
     @Test
+    void problemsWhenTheOrderedLibrariesAreAbsolutePathsAsJettyWritesThemThenTheJarIsRecognised() throws Exception {
+        FragmentCheck check = check(List.of("/tmp/jetty-0/webapp/WEB-INF/lib/host-app.jar",
+                "/tmp/jetty-0/webapp/WEB-INF/lib/auth-1.2.jar"), true, jar("auth-1.2.jar", OURS));
+
+        assertEquals(List.of(), check.problems());
+    }
+
+    @Test
     void problemsWhenAbsoluteOrderingLeavesTheFragmentsJarOutThenOneNamingTheFragment() throws Exception {
         List<String> problems = check(List.of("host-app.jar"), true, jar("auth-1.2.jar", OURS)).problems();
 
