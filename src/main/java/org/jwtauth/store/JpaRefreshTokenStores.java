@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.eclipse.persistence.exceptions.EclipseLinkException;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.jwtauth.config.ConfigurationException;
@@ -56,16 +58,22 @@ public final class JpaRefreshTokenStores {
      * @throws org.jwtauth.refresh.StoreUnavailableException when the database cannot be reached
      */
     public static RefreshTokenStore open(StoreSettings settings, Path embeddedDirectory) {
+        return open(settings, embeddedDirectory, UnaryOperator.identity());
+    }
+
+    /** Like {@link #open(StoreSettings, Path)}, with the store's connections taken through {@code decorate}. */
+    static RefreshTokenStore open(StoreSettings settings, Path embeddedDirectory, UnaryOperator<DataSource> decorate) {
         StoreDataSource source = StoreDataSource.select(settings, embeddedDirectory);
+        DataSource dataSource = decorate.apply(source.dataSource());
         EntityManagerFactory factory = null;
         boolean opened = false;
         try {
-            new SchemaManager(source.dataSource()).apply(settings.schema());
+            new SchemaManager(dataSource).apply(settings.schema());
             // A unique name per store: EclipseLink keeps deployed sessions in a JVM-wide registry keyed by name,
             // and a second store (another database, a redeploy) must never be handed the first one's session.
             String name = "jwtauth-refresh-tokens-" + UUID.randomUUID();
             factory = new PersistenceProvider().createContainerEntityManagerFactory(
-                    new StorePersistenceUnit(name, source.dataSource()), properties(name, settings));
+                    new StorePersistenceUnit(name, dataSource), properties(name, settings));
             // Deploy now rather than on the first request, so a broken set-up fails the start-up.
             factory.createEntityManager().close();
             opened = true;
