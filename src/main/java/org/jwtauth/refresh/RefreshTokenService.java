@@ -57,9 +57,10 @@ public final class RefreshTokenService {
 
     /**
      * Exchanges {@code presented} for its successor. The caller has verified the access token that came with it;
-     * {@code subject} and {@code sessionId} are that token's {@code sub} and {@code sid}.
+     * {@code subject}, {@code sessionId} and {@code accessTokenId} are that token's {@code sub}, {@code sid} and
+     * {@code jti}.
      */
-    public IssuedRefreshToken rotate(String presented, String subject, String sessionId)
+    public IssuedRefreshToken rotate(String presented, String subject, String sessionId, String accessTokenId)
             throws RefreshRejectedException {
         StoredRefreshToken current = find(presented);
         Instant now = clock.instant();
@@ -67,16 +68,24 @@ public final class RefreshTokenService {
             // Someone else's access token: refuse, but do not burn the refresh token of its owner.
             throw new RefreshRejectedException(Reason.MISMATCH);
         }
-        if (current.isExpiredAt(now)) {
+        if (current.isSessionExpiredAt(now)) {
             throw new RefreshRejectedException(Reason.EXPIRED);
         }
+        // The state decides before the idle expiry: a rotated token presented at any time in its session's life
+        // is reuse (RFC 9700 section 4.14.2), however long ago its own idle lifetime ended.
+        String caller = RefreshTokenHash.of(accessTokenId);
         switch (current.state()) {
             case REVOKED:
+                // Defence in depth: should any token of the session have escaped the revocation, this ends it.
+                store.revokeSession(current.sessionId());
                 throw new RefreshRejectedException(Reason.REVOKED);
             case ROTATED:
-                return retryOrReuse(presented, current, now);
+                return presentedAgain(presented, current, caller, now);
             default:
-                return rotateActive(presented, current, now);
+                if (current.isExpiredAt(now)) {
+                    throw new RefreshRejectedException(Reason.EXPIRED);
+                }
+                return rotateActive(presented, current, caller, now);
         }
     }
 
@@ -101,45 +110,58 @@ public final class RefreshTokenService {
                 .orElseThrow(() -> new RefreshRejectedException(Reason.UNKNOWN));
     }
 
-    private IssuedRefreshToken rotateActive(String presented, StoredRefreshToken current, Instant now)
+    private IssuedRefreshToken rotateActive(String presented, StoredRefreshToken current, String caller, Instant now)
             throws RefreshRejectedException {
         // With a retry window the successor is derived, so a retry can be answered with the same one.
         String successor = retryWindow.isZero() ? tokens.newToken() : tokens.successorOf(presented);
         StoredRefreshToken next = StoredRefreshToken.active(RefreshTokenHash.of(successor), current.sessionId(),
                 current.subject(), now, earlier(now.plus(idleLifetime), current.sessionExpiresAt()),
                 current.sessionExpiresAt());
-        if (store.rotate(current.hash(), now, next)) {
+        if (store.rotate(current.hash(), now, caller, next)) {
             return new IssuedRefreshToken(successor, next);
         }
-        // Another request rotated it between our read and our update: a concurrent use, not a replay of an old
-        // token, so the family survives through the winner's successor.
-        if (!retryWindow.isZero()) {
-            Optional<IssuedRefreshToken> same = activeSuccessor(presented, now);
-            if (same.isPresent()) {
-                return same.get();
-            }
+        // Lost to a concurrent rotation or revocation committed between our read and our update: judged like a
+        // token presented again, by what the store now says.
+        StoredRefreshToken after = store.findByHash(current.hash())
+                .orElseThrow(() -> new RefreshRejectedException(Reason.UNKNOWN));
+        switch (after.state()) {
+            case ROTATED:
+                return presentedAgain(presented, after, caller, now);
+            case REVOKED:
+                throw new RefreshRejectedException(Reason.REVOKED);
+            default:
+                throw new RefreshRejectedException(Reason.CONCURRENTLY_ROTATED);
         }
-        throw new RefreshRejectedException(Reason.CONCURRENTLY_ROTATED);
     }
 
-    private IssuedRefreshToken retryOrReuse(String presented, StoredRefreshToken current, Instant now)
-            throws RefreshRejectedException {
-        boolean withinWindow = current.rotatedAt().map(at -> now.isBefore(at.plus(retryWindow))).orElse(false);
-        if (withinWindow) {
+    /**
+     * A rotated token presented again. The retry window and the grace are for the rotating request's own other
+     * copy (two tabs, a lost response): they apply only when it carries the access token that came with the
+     * rotation. A thief who took only the refresh token has another access token and is caught; one who took the
+     * pair shares its {@code jti}, and within those seconds cannot be told from the owner. Anything else is reuse.
+     */
+    private IssuedRefreshToken presentedAgain(String presented, StoredRefreshToken current, String caller,
+                                              Instant now) throws RefreshRejectedException {
+        // Rows rotated before the store recorded the rotating access token: the rule before it, any caller.
+        boolean sameCaller = current.rotatedBy().map(caller::equals).orElse(true);
+        if (sameCaller && within(current, retryWindow, now)) {
             // Only the immediately previous token qualifies: its successor must still be the active one.
             Optional<IssuedRefreshToken> same = activeSuccessor(presented, now);
             if (same.isPresent()) {
                 return same.get();
             }
         }
-        boolean concurrent = current.rotatedAt().map(at -> now.isBefore(at.plus(CONCURRENT_USE_GRACE))).orElse(false);
-        if (concurrent) {
+        if (sameCaller && within(current, CONCURRENT_USE_GRACE, now)) {
             throw new RefreshRejectedException(Reason.CONCURRENTLY_ROTATED);
         }
         int revoked = store.revokeSession(current.sessionId());
         LOG.warn("Refresh token reuse detected for subject {}: family {} revoked ({} tokens)", current.subject(),
                 current.sessionId(), revoked);
         throw new RefreshRejectedException(Reason.REUSED);
+    }
+
+    private static boolean within(StoredRefreshToken rotated, Duration window, Instant now) {
+        return rotated.rotatedAt().map(at -> now.isBefore(at.plus(window))).orElse(false);
     }
 
     private Optional<IssuedRefreshToken> activeSuccessor(String presented, Instant now) {

@@ -18,9 +18,10 @@ public final class StoredRefreshToken {
     private final Instant idleExpiresAt;
     private final Instant sessionExpiresAt;
     private final Instant rotatedAt;
+    private final String rotatedBy;
 
     public StoredRefreshToken(String hash, String sessionId, String subject, RefreshTokenState state, Instant createdAt,
-                              Instant idleExpiresAt, Instant sessionExpiresAt, Instant rotatedAt) {
+                              Instant idleExpiresAt, Instant sessionExpiresAt, Instant rotatedAt, String rotatedBy) {
         this.hash = Objects.requireNonNull(hash, "hash");
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.subject = Objects.requireNonNull(subject, "subject");
@@ -29,13 +30,14 @@ public final class StoredRefreshToken {
         this.idleExpiresAt = Objects.requireNonNull(idleExpiresAt, "idleExpiresAt");
         this.sessionExpiresAt = Objects.requireNonNull(sessionExpiresAt, "sessionExpiresAt");
         this.rotatedAt = rotatedAt;
+        this.rotatedBy = rotatedBy;
     }
 
     /** A fresh, active token. */
     public static StoredRefreshToken active(String hash, String sessionId, String subject, Instant createdAt,
                                             Instant idleExpiresAt, Instant sessionExpiresAt) {
         return new StoredRefreshToken(hash, sessionId, subject, RefreshTokenState.ACTIVE, createdAt, idleExpiresAt,
-                sessionExpiresAt, null);
+                sessionExpiresAt, null, null);
     }
 
     public String hash() {
@@ -68,6 +70,18 @@ public final class StoredRefreshToken {
 
     public Optional<Instant> rotatedAt() {
         return Optional.ofNullable(rotatedAt);
+    }
+
+    /**
+     * Which access token came with the request that rotated this token: a digest of its {@code jti}. Empty while
+     * active, and for tokens rotated before the store recorded it.
+     */
+    public Optional<String> rotatedBy() {
+        return Optional.ofNullable(rotatedBy);
+    }
+
+    public boolean isSessionExpiredAt(Instant now) {
+        return !now.isBefore(sessionExpiresAt);
     }
 
     /** The earlier of the idle and the absolute expiry. */

@@ -5,20 +5,20 @@ import java.util.Optional;
 
 /** The databases we ship a DDL script for, recognised by {@code DatabaseMetaData.getDatabaseProductName()}. */
 enum DatabaseDialect {
-    H2("schema-h2.sql", null),
+    H2("h2", null),
     /**
      * Concurrent CREATE ... IF NOT EXISTS can still fail on PostgreSQL (a duplicate row in its catalog), so
      * nodes starting together take turns: a transaction-scoped advisory lock, and DDL in that transaction.
      */
-    POSTGRESQL("schema-postgresql.sql", "SELECT pg_advisory_xact_lock(7263110594)"),
+    POSTGRESQL("postgresql", "SELECT pg_advisory_xact_lock(7263110594)"),
     /** Also MySQL: the script declares its indexes inside CREATE TABLE, as MySQL has no CREATE INDEX IF NOT EXISTS. */
-    MARIADB("schema-mariadb.sql", null);
+    MARIADB("mariadb", null);
 
-    private final String script;
+    private final String scriptSuffix;
     private final String ddlLock;
 
-    DatabaseDialect(String script, String ddlLock) {
-        this.script = script;
+    DatabaseDialect(String scriptSuffix, String ddlLock) {
+        this.scriptSuffix = scriptSuffix;
         this.ddlLock = ddlLock;
     }
 
@@ -27,9 +27,14 @@ enum DatabaseDialect {
         return Optional.ofNullable(ddlLock);
     }
 
-    /** The classpath resource, relative to this package. */
+    /** The schema script (idempotent, the current schema for a new database), relative to this package. */
     String script() {
-        return script;
+        return "schema-" + scriptSuffix + ".sql";
+    }
+
+    /** The script from schema 1 (no session table) to schema 2, run after {@link #script()}. */
+    String upgradeScript() {
+        return "upgrade-2-" + scriptSuffix + ".sql";
     }
 
     static Optional<DatabaseDialect> detect(String productName) {

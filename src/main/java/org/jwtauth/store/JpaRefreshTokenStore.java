@@ -5,15 +5,19 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.persistence.exceptions.EclipseLinkException;
+import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
 
 /**
@@ -22,6 +26,9 @@ import org.jwtauth.refresh.StoredRefreshToken;
  * {@link org.jwtauth.refresh.StoreUnavailableException} whose text carries no token material.
  */
 final class JpaRefreshTokenStore implements RefreshTokenStore {
+
+    /** How often a revocation that keeps losing to concurrent rotations is tried before it answers 503. */
+    static final int REVOCATION_ATTEMPTS = 10;
 
     private final EntityManagerFactory factory;
     private final Runnable onClose;
@@ -37,6 +44,7 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
     public void insert(StoredRefreshToken token) {
         checkLengths(token);
         inTransaction("insert", em -> {
+            em.persist(SessionEntity.startedBy(token));
             em.persist(RefreshTokenEntity.from(token));
             return null;
         });
@@ -53,46 +61,120 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public boolean rotate(String hash, Instant rotatedAt, StoredRefreshToken successor) {
+    public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor) {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(rotatedAt, "rotatedAt");
+        Objects.requireNonNull(rotatedBy, "rotatedBy");
         checkLengths(successor);
-        if (hash.length() > RefreshTokenEntity.HASH_LENGTH) {
+        if (hash.length() > RefreshTokenEntity.HASH_LENGTH || rotatedBy.length() > RefreshTokenEntity.ROTATED_BY_LENGTH) {
             return false;
         }
-        // The conditional UPDATE is the arbiter between concurrent refreshes (design section 2, step 3): the
-        // database lets exactly one transaction change the ACTIVE row; the others see zero rows changed.
-        return inTransaction("rotate", em -> {
-            int changed = TokenQueries.markRotated(em, hash, rotatedAt.toEpochMilli()).executeUpdate();
-            if (changed != 1) {
-                em.getTransaction().setRollbackOnly();
-                return false;
+        String sessionId = successor.sessionId();
+        long at = rotatedAt.toEpochMilli();
+        try {
+            Rotation result = inTransaction("rotate", em -> rotateLocked(em, hash, sessionId, at, rotatedBy, successor));
+            if (result == Rotation.NO_SESSION_ROW && createMissingSession(sessionId)) {
+                result = inTransaction("rotate", em -> rotateLocked(em, hash, sessionId, at, rotatedBy, successor));
             }
-            em.persist(RefreshTokenEntity.from(successor));
+            return result == Rotation.ROTATED;
+        } catch (LostRace e) {
+            // A concurrent rotation or revocation of the session committed first: the same outcome as zero rows
+            // changed, and never a 503, whose retry would arrive after the grace and be taken for reuse.
+            return false;
+        }
+    }
+
+    private enum Rotation { ROTATED, REFUSED, NO_SESSION_ROW }
+
+    /**
+     * The rotation's statements, in this order (design section 9): the session row first, which takes its lock
+     * and must still be active; then the conditional UPDATE that is the arbiter between concurrent refreshes of
+     * one token (design section 2, step 3); then the successor.
+     */
+    private static Rotation rotateLocked(EntityManager em, String hash, String sessionId, long at, String rotatedBy,
+                                         StoredRefreshToken successor) {
+        if (SessionQueries.touchActive(em, sessionId, at).executeUpdate() != 1) {
+            em.getTransaction().setRollbackOnly();
+            return em.find(SessionEntity.class, sessionId) == null ? Rotation.NO_SESSION_ROW : Rotation.REFUSED;
+        }
+        if (TokenQueries.markRotated(em, hash, sessionId, at, rotatedBy).executeUpdate() != 1) {
+            em.getTransaction().setRollbackOnly();
+            return Rotation.REFUSED;
+        }
+        em.persist(RefreshTokenEntity.from(successor));
+        return Rotation.ROTATED;
+    }
+
+    /**
+     * Records the session row of a session that has none (started before the upgrade, or by a node of the
+     * previous version), derived from its tokens. Returns whether the session now has a row; a concurrent
+     * creation by another request or node is fine.
+     */
+    private boolean createMissingSession(String sessionId) {
+        try {
+            return inTransaction("record session", em -> {
+                Optional<SessionEntity> derived = derivedSession(em, sessionId);
+                derived.ifPresent(em::persist);
+                return derived.isPresent();
+            });
+        } catch (LostRace e) {
             return true;
-        });
+        }
+    }
+
+    private static Optional<SessionEntity> derivedSession(EntityManager em, String sessionId) {
+        List<RefreshTokenEntity> tokens = TokenQueries.tokensOf(em, sessionId).getResultList();
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean revoked = tokens.stream().anyMatch(t -> t.state() == RefreshTokenState.REVOKED);
+        long created = tokens.stream().mapToLong(RefreshTokenEntity::createdAt).min().getAsLong();
+        long expires = tokens.stream().mapToLong(RefreshTokenEntity::sessionExpiresAt).max().getAsLong();
+        return Optional.of(SessionEntity.derived(sessionId, tokens.get(0).subject(), revoked, created, expires));
     }
 
     @Override
     public int revokeSession(String sessionId) {
-        return revoke("revoke family", "sessionId", sessionId, RefreshTokenEntity.SESSION_ID_LENGTH,
-                TokenQueries::revokeSession);
+        return revoke("revoke session", "sessionId", sessionId, RefreshTokenEntity.SESSION_ID_LENGTH, em -> {
+            boolean hasRow = SessionQueries.revokeSession(em, sessionId).executeUpdate() == 1;
+            int tokens = TokenQueries.revokeSession(em, sessionId).executeUpdate();
+            if (!hasRow) {
+                // A session from before the upgrade: its row, revoked, makes the revocation as final as any other.
+                derivedSession(em, sessionId).ifPresent(em::persist);
+            }
+            return tokens;
+        });
     }
 
     @Override
     public int revokeSubject(String subject) {
-        return revoke("revoke subject", "subject", subject, RefreshTokenEntity.SUBJECT_LENGTH,
-                TokenQueries::revokeSubject);
+        return revoke("revoke subject", "subject", subject, RefreshTokenEntity.SUBJECT_LENGTH, em -> {
+            SessionQueries.revokeSubject(em, subject).executeUpdate();
+            return TokenQueries.revokeSubject(em, subject).executeUpdate();
+        });
     }
 
-    /** A value longer than its column matches no row, so it never reaches the database. */
+    /**
+     * Runs a revocation, retried when it loses to a concurrent rotation: under REPEATABLE READ or SERIALIZABLE
+     * the waiting revocation fails once the rotation commits, and a revocation must never end unapplied. A value
+     * longer than its column matches no row, so it never reaches the database.
+     */
     private int revoke(String operation, String name, String value, int columnLength,
-                       BiFunction<EntityManager, String, Query> query) {
+                       Function<EntityManager, Integer> work) {
         Objects.requireNonNull(value, name);
         if (value.length() > columnLength) {
             return 0;
         }
-        return inTransaction(operation, em -> query.apply(em, value).executeUpdate());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(operation, work);
+            } catch (LostRace e) {
+                if (attempt == REVOCATION_ATTEMPTS) {
+                    throw StoreFailures.unavailable(operation + ", lost " + attempt + " races in a row", e);
+                }
+                pause(attempt);
+            }
+        }
     }
 
     @Override
@@ -102,12 +184,23 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
             throw new IllegalArgumentException("batchSize must be positive");
         }
         long millis = now.toEpochMilli();
-        List<String> hashes = withEntityManager("select expired",
-                em -> TokenQueries.expiredHashes(em, millis, batchSize).getResultList());
-        if (hashes.isEmpty()) {
+        int deleted = deleteBatch("tokens", batchSize, em -> TokenQueries.expiredHashes(em, millis, batchSize),
+                (em, hashes) -> TokenQueries.deleteExpired(em, hashes, millis));
+        if (deleted == batchSize) {
+            return deleted;
+        }
+        int sessions = batchSize - deleted;
+        return deleted + deleteBatch("sessions", sessions, em -> SessionQueries.expiredIds(em, millis, sessions),
+                (em, ids) -> SessionQueries.deleteExpired(em, ids, millis));
+    }
+
+    private int deleteBatch(String what, int limit, Function<EntityManager, TypedQuery<String>> select,
+                            BiFunction<EntityManager, List<String>, Query> delete) {
+        List<String> keys = withEntityManager("select expired " + what, em -> select.apply(em).getResultList());
+        if (keys.isEmpty()) {
             return 0;
         }
-        return inTransaction("delete expired", em -> TokenQueries.deleteExpired(em, hashes, millis).executeUpdate());
+        return inTransaction("delete expired " + what, em -> delete.apply(em, keys).executeUpdate());
     }
 
     @Override
@@ -150,11 +243,36 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
             em = factory.createEntityManager();
             return work.apply(em);
         } catch (PersistenceException | EclipseLinkException e) {
+            if (StoreFailures.isLostRace(e)) {
+                throw new LostRace(operation, e);
+            }
             throw StoreFailures.unavailable(operation, e);
         } finally {
             if (em != null && em.isOpen()) {
                 em.close();
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(5, 10 + 20 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("refresh-token store: interrupted while revoking", e);
+        }
+    }
+
+    /**
+     * The transaction lost to a concurrent one (serialization failure, deadlock, duplicate key) and applied
+     * nothing. Rotation and revocation handle it; anywhere else it is a store failure like any other.
+     */
+    private static final class LostRace extends StoreUnavailableException {
+        private static final long serialVersionUID = 1L;
+
+        LostRace(String operation, Throwable cause) {
+            super("refresh-token store: " + operation + " lost to a concurrent transaction",
+                    new StoreFailures.SanitizedCause(cause));
         }
     }
 

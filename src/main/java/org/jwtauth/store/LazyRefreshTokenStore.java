@@ -51,8 +51,8 @@ final class LazyRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public boolean rotate(String hash, Instant rotatedAt, StoredRefreshToken successor) {
-        return store().rotate(hash, rotatedAt, successor);
+    public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor) {
+        return store().rotate(hash, rotatedAt, rotatedBy, successor);
     }
 
     @Override

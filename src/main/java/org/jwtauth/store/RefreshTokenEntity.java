@@ -25,6 +25,7 @@ class RefreshTokenEntity {
     static final int HASH_LENGTH = 64;
     static final int SESSION_ID_LENGTH = 64;
     static final int SUBJECT_LENGTH = 255;
+    static final int ROTATED_BY_LENGTH = 64;
 
     @Id
     @Column(name = "token_hash", length = HASH_LENGTH, nullable = false, updatable = false)
@@ -52,6 +53,9 @@ class RefreshTokenEntity {
     @Column(name = "rotated_at")
     private Long rotatedAt;
 
+    @Column(name = "rotated_by", length = ROTATED_BY_LENGTH)
+    private String rotatedBy;
+
     /** For JPA only. */
     protected RefreshTokenEntity() {
     }
@@ -66,12 +70,33 @@ class RefreshTokenEntity {
         e.idleExpiresAt = token.idleExpiresAt().toEpochMilli();
         e.sessionExpiresAt = token.sessionExpiresAt().toEpochMilli();
         e.rotatedAt = token.rotatedAt().map(Instant::toEpochMilli).orElse(null);
+        e.rotatedBy = token.rotatedBy().orElse(null);
         return e;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    RefreshTokenState state() {
+        return state;
+    }
+
+    long createdAt() {
+        return createdAt;
+    }
+
+    long sessionExpiresAt() {
+        return sessionExpiresAt;
     }
 
     StoredRefreshToken toStoredToken() {
         return new StoredRefreshToken(hash, sessionId, subject, state, Instant.ofEpochMilli(createdAt),
                 Instant.ofEpochMilli(idleExpiresAt), Instant.ofEpochMilli(sessionExpiresAt),
-                rotatedAt == null ? null : Instant.ofEpochMilli(rotatedAt));
+                rotatedAt == null ? null : Instant.ofEpochMilli(rotatedAt), rotatedBy);
     }
 }

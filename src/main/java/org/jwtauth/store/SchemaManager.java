@@ -11,11 +11,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@code jwtauth.store.schema} at start-up with plain JDBC, before EclipseLink is involved (EclipseLink's
@@ -23,9 +27,18 @@ import org.jwtauth.config.SchemaMode;
  */
 final class SchemaManager {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaManager.class);
+
     static final String KEY = "jwtauth.store.schema";
-    static final List<String> COLUMNS = List.of("token_hash", "family_id", "subject", "state", "created_at",
-            "idle_expires_at", "family_expires_at", "rotated_at");
+    /** The tables of schema 2 and their columns, as {@code validate} requires them. */
+    static final Map<String, List<String>> TABLES = Map.of(
+            RefreshTokenEntity.TABLE, List.of("token_hash", "family_id", "subject", "state", "created_at",
+                    "idle_expires_at", "family_expires_at", "rotated_at", "rotated_by"),
+            SessionEntity.TABLE, List.of("session_id", "subject", "state", "created_at", "last_used_at",
+                    "expires_at", "not_before", "login_user_agent", "login_address", "last_user_agent",
+                    "last_address"));
+    /** The column schema 2 added to the token table: its absence means a schema 1 database to upgrade. */
+    private static final String UPGRADE_MARKER = "rotated_by";
 
     private final DataSource dataSource;
 
@@ -56,6 +69,11 @@ final class SchemaManager {
         }
     }
 
+    /**
+     * The schema script, idempotent, then the upgrade from schema 1 if the token table predates schema 2. On
+     * PostgreSQL the advisory lock makes nodes take turns, so the second finds the upgrade done; elsewhere a
+     * node that collides with another's upgrade fails, and {@link #create()} runs again and finds it done.
+     */
     private void runScript() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             DatabaseDialect dialect = dialect(c.getMetaData());
@@ -67,6 +85,13 @@ final class SchemaManager {
                 }
                 for (String sql : statements(dialect.script())) {
                     s.execute(sql);
+                }
+                if (!columns(c, RefreshTokenEntity.TABLE).contains(UPGRADE_MARKER)) {
+                    LOG.info("Refresh-token store: upgrading the schema in place ({}); no token is touched",
+                            dialect.upgradeScript());
+                    for (String sql : statements(dialect.upgradeScript())) {
+                        s.execute(sql);
+                    }
                 }
                 if (locked) {
                     c.commit();
@@ -84,7 +109,8 @@ final class SchemaManager {
         String product = meta.getDatabaseProductName();
         return DatabaseDialect.detect(product).orElseThrow(() -> new ConfigurationException(KEY,
                 "create has no DDL script for database '" + product + "' (H2, PostgreSQL, MariaDB/MySQL are shipped);"
-                + " create table " + RefreshTokenEntity.TABLE + " yourself and use validate or none"));
+                + " create tables " + RefreshTokenEntity.TABLE + " and " + SessionEntity.TABLE
+                + " yourself and use validate or none"));
     }
 
     /** Splits the shipped script on ';' at line ends, dropping '--' comment lines. */
@@ -115,31 +141,31 @@ final class SchemaManager {
         return result;
     }
 
+    /** Names every table and column that is missing, so one run tells the DBA the whole upgrade to make. */
     private void validate() throws SQLException {
-        Set<String> present;
+        List<String> problems = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            present = columns(c);
-        }
-        if (present.isEmpty()) {
-            throw new ConfigurationException(KEY, "validate found no table " + RefreshTokenEntity.TABLE
-                    + " in the current schema; create it with the library's schema script or use create");
-        }
-        List<String> missing = new ArrayList<>();
-        for (String column : COLUMNS) {
-            if (!present.contains(column)) {
-                missing.add(column);
+            for (Map.Entry<String, List<String>> table : new TreeMap<>(TABLES).entrySet()) {
+                Set<String> present = columns(c, table.getKey());
+                List<String> missing = new ArrayList<>(table.getValue());
+                missing.removeAll(present);
+                if (present.isEmpty()) {
+                    problems.add("no table " + table.getKey());
+                } else if (!missing.isEmpty()) {
+                    problems.add("table " + table.getKey() + " without column(s) " + String.join(", ", missing));
+                }
             }
         }
-        if (!missing.isEmpty()) {
-            throw new ConfigurationException(KEY, "validate found table " + RefreshTokenEntity.TABLE
-                    + " without column(s) " + String.join(", ", missing));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(KEY, "validate found " + String.join("; ", problems)
+                    + " in the current schema; run the library's schema script (and, from schema 1, its upgrade-2"
+                    + " script) or use create");
         }
     }
 
     /** The table's column names in lower case, in the connection's current schema; empty if there is no table. */
-    private static Set<String> columns(Connection c) throws SQLException {
+    private static Set<String> columns(Connection c, String table) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
-        String table = RefreshTokenEntity.TABLE;
         // Unquoted names are folded to upper case by H2 and to lower case by PostgreSQL.
         String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
         String pattern = escape(stored, meta.getSearchStringEscape());
@@ -152,7 +178,7 @@ final class SchemaManager {
         return names;
     }
 
-    /** '_' is a wildcard in metadata patterns; our table name has three. */
+    /** '_' is a wildcard in metadata patterns; our table names have several. */
     private static String escape(String name, String escape) {
         if (escape == null || escape.isEmpty()) {
             return name;

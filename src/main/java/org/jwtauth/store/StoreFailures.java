@@ -19,6 +19,31 @@ final class StoreFailures {
                 new SanitizedCause(failure));
     }
 
+    /**
+     * Whether the database refused the transaction because a concurrent one won: a serialization failure
+     * (SQLSTATE 40001: PostgreSQL under REPEATABLE READ or SERIALIZABLE, H2 and MariaDB deadlocks), a PostgreSQL
+     * deadlock (40P01), MariaDB's deadlock code 1213, H2's concurrent update (90131), or a duplicate key (23xxx
+     * with the vendor codes 23505, 1062) when two requests record the same row. Retrying sees the winner's work.
+     */
+    static boolean isLostRace(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof SQLException) {
+                SQLException sql = (SQLException) t;
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                int code = sql.getErrorCode();
+                if (state.equals("40001") || state.equals("40P01") || state.equals("23505") || code == 1213
+                        || code == 1062 || code == 90131 || code == 23505) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** Type names and SQL states of a failure's chain, e.g. "DatabaseException <- PSQLException[SQLState 08001]". */
     static String describe(Throwable failure) {
         StringBuilder text = new StringBuilder();

@@ -74,7 +74,7 @@ final class StorePersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public List<String> getManagedClassNames() {
-        return List.of(RefreshTokenEntity.class.getName());
+        return List.of(RefreshTokenEntity.class.getName(), SessionEntity.class.getName());
     }
 
     @Override

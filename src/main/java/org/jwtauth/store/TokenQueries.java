@@ -27,25 +27,34 @@ final class TokenQueries {
     private static final String SUBJECT = "subject";
     private static final String STATE = "state";
     private static final String ROTATED_AT = "rotatedAt";
+    private static final String ROTATED_BY = "rotatedBy";
     private static final String IDLE_EXPIRES = "idleExpiresAt";
     private static final String FAMILY_EXPIRES = "sessionExpiresAt";
 
     private TokenQueries() {
     }
 
-    /** {@code UPDATE ... SET state = ROTATED, rotated_at = :at WHERE token_hash = :hash AND state = ACTIVE}. */
-    static Query markRotated(EntityManager em, String hash, long rotatedAt) {
+    /**
+     * {@code UPDATE ... SET state = ROTATED, rotated_at = :at, rotated_by = :by WHERE token_hash = :hash AND
+     * family_id = :session AND state = ACTIVE}.
+     */
+    static Query markRotated(EntityManager em, String hash, String sessionId, long rotatedAt, String rotatedBy) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaUpdate<RefreshTokenEntity> update = cb.createCriteriaUpdate(RefreshTokenEntity.class);
         Root<RefreshTokenEntity> row = update.from(RefreshTokenEntity.class);
         ParameterExpression<String> hashParam = cb.parameter(String.class, HASH);
+        ParameterExpression<String> sessionParam = cb.parameter(String.class, FAMILY);
         ParameterExpression<Long> atParam = cb.parameter(Long.class, ROTATED_AT);
+        ParameterExpression<String> byParam = cb.parameter(String.class, ROTATED_BY);
         ParameterExpression<RefreshTokenState> newState = cb.parameter(RefreshTokenState.class, "newState");
         ParameterExpression<RefreshTokenState> oldState = cb.parameter(RefreshTokenState.class, "oldState");
         update.set(row.<RefreshTokenState>get(STATE), newState);
         update.set(row.<Long>get(ROTATED_AT), atParam);
-        update.where(cb.equal(row.get(HASH), hashParam), cb.equal(row.get(STATE), oldState));
-        return em.createQuery(update).setParameter(hashParam, hash).setParameter(atParam, rotatedAt)
+        update.set(row.<String>get(ROTATED_BY), byParam);
+        update.where(cb.equal(row.get(HASH), hashParam), cb.equal(row.get(FAMILY), sessionParam),
+                cb.equal(row.get(STATE), oldState));
+        return em.createQuery(update).setParameter(hashParam, hash).setParameter(sessionParam, sessionId)
+                .setParameter(atParam, rotatedAt).setParameter(byParam, rotatedBy)
                 .setParameter(newState, RefreshTokenState.ROTATED).setParameter(oldState, RefreshTokenState.ACTIVE);
     }
 
@@ -72,7 +81,21 @@ final class TokenQueries {
                 .setParameter(revoked, RefreshTokenState.REVOKED);
     }
 
-    /** At most {@code limit} hashes of rows whose idle or family expiry is at or before {@code now}. */
+    /** Every token row of one session (family), for deriving a session row the session does not have yet. */
+    static TypedQuery<RefreshTokenEntity> tokensOf(EntityManager em, String sessionId) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<RefreshTokenEntity> select = cb.createQuery(RefreshTokenEntity.class);
+        Root<RefreshTokenEntity> row = select.from(RefreshTokenEntity.class);
+        ParameterExpression<String> session = cb.parameter(String.class, FAMILY);
+        select.select(row).where(cb.equal(row.get(FAMILY), session));
+        return em.createQuery(select).setParameter(session, sessionId);
+    }
+
+    /**
+     * At most {@code limit} hashes of rows that are of no more use at {@code now}: every row once its family has
+     * expired, an active row also at its idle expiry. A rotated or revoked row is kept until its family expires,
+     * because presenting it is reuse for that long (design section 2, Refresh, step 4).
+     */
     static TypedQuery<String> expiredHashes(EntityManager em, long now, int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<String> select = cb.createQuery(String.class);
@@ -101,6 +124,7 @@ final class TokenQueries {
                                      ParameterExpression<Long> now) {
         Path<Long> idle = row.get(IDLE_EXPIRES);
         Path<Long> family = row.get(FAMILY_EXPIRES);
-        return cb.or(cb.lessThanOrEqualTo(idle, now), cb.lessThanOrEqualTo(family, now));
+        return cb.or(cb.lessThanOrEqualTo(family, now), cb.and(cb.lessThanOrEqualTo(idle, now),
+                cb.equal(row.get(STATE), cb.literal(RefreshTokenState.ACTIVE))));
     }
 }

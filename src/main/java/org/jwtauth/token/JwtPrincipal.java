@@ -41,6 +41,12 @@ public final class JwtPrincipal implements Principal, Serializable {
         return sessionId;
     }
 
+    /** The token's {@code jti}, which our own tokens always carry; empty for a trusted issuer's token without one. */
+    public Optional<String> tokenId() {
+        Object jti = claims.get("jti");
+        return jti instanceof String ? Optional.of((String) jti) : Optional.empty();
+    }
+
     public Set<String> roles() {
         return roles;
     }

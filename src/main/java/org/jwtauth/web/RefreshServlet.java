@@ -38,7 +38,8 @@ public final class RefreshServlet extends TokenEndpointServlet {
         }
         IssuedRefreshToken next;
         try {
-            next = components.refreshTokens.rotate(refreshToken, previous.getName(), previous.sessionId());
+            next = components.refreshTokens.rotate(refreshToken, previous.getName(), previous.sessionId(),
+                    previous.tokenId().orElseThrow());
         } catch (RefreshRejectedException e) {
             LOG.debug("Refresh refused for subject {}: {}", previous.getName(), e.reason());
             throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);

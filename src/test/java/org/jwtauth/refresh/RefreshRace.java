@@ -51,7 +51,7 @@ public final class RefreshRace {
             results.add(pool.submit(() -> {
                 go.await();
                 try {
-                    return node.rotate(current.token(), subject, current.sessionId());
+                    return node.rotate(current.token(), subject, current.sessionId(), "jti-1");
                 } catch (RefreshRejectedException e) {
                     assertEquals(RefreshRejectedException.Reason.CONCURRENTLY_ROTATED, e.reason(), "round " + round);
                     return null;

@@ -30,7 +30,7 @@ class RefreshRaceTest {
                     Duration.ZERO, clock);
             IssuedRefreshToken last = RefreshRace.run(ROUNDS, THREADS, "alice", service.startSession("alice"), service);
             // The family survived all rounds: the last winner's token still rotates.
-            assertNotNull(service.rotate(last.token(), "alice", last.sessionId()));
+            assertNotNull(service.rotate(last.token(), "alice", last.sessionId(), "jti-1"));
         }
     }
 }

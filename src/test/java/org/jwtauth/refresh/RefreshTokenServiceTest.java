@@ -57,7 +57,7 @@ class RefreshTokenServiceTest {
     /** Presents {@code token} as alice, on the family it was issued in. */
     private static IssuedRefreshToken refresh(RefreshTokenService service, IssuedRefreshToken token)
             throws RefreshRejectedException {
-        return service.rotate(token.token(), "alice", token.sessionId());
+        return service.rotate(token.token(), "alice", token.sessionId(), "jti-1");
     }
 
     /** Why presenting {@code token} as alice, on its own family, is refused. */
@@ -114,8 +114,8 @@ class RefreshTokenServiceTest {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken alice = service.startSession("alice");
         IssuedRefreshToken bob = service.startSession("bob");
-        assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "bob", bob.sessionId())));
-        assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "alice", bob.sessionId())));
+        assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "bob", bob.sessionId(), "jti-1")));
+        assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "alice", bob.sessionId(), "jti-1")));
         assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
         refresh(service, alice);
     }
@@ -124,9 +124,9 @@ class RefreshTokenServiceTest {
     void refreshWhenUnknownOrMalformedTokenThenRejectedWithoutTouchingStore() {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken alice = service.startSession("alice");
-        assertEquals(Reason.UNKNOWN, reason(() -> service.rotate(unknownToken(), "alice", alice.sessionId())));
-        assertEquals(Reason.MALFORMED, reason(() -> service.rotate("' OR 1=1 --", "alice", alice.sessionId())));
-        assertEquals(Reason.MALFORMED, reason(() -> service.rotate("x".repeat(10_000), "alice", alice.sessionId())));
+        assertEquals(Reason.UNKNOWN, reason(() -> service.rotate(unknownToken(), "alice", alice.sessionId(), "jti-1")));
+        assertEquals(Reason.MALFORMED, reason(() -> service.rotate("' OR 1=1 --", "alice", alice.sessionId(), "jti-1")));
+        assertEquals(Reason.MALFORMED, reason(() -> service.rotate("x".repeat(10_000), "alice", alice.sessionId(), "jti-1")));
         assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
     }
 
@@ -217,7 +217,7 @@ class RefreshTokenServiceTest {
 
         service.revokeAll("alice");
         assertEquals(Reason.REVOKED, refusal(service, phoneNext));
-        service.rotate(bob.token(), "bob", bob.sessionId());
+        service.rotate(bob.token(), "bob", bob.sessionId(), "jti-1");
     }
 
     @Test

@@ -35,9 +35,9 @@ class CommitAcknowledgementLostTest {
             TestDatabase db) throws Exception {
         afterALostCommitReply(db, Duration.ofSeconds(30), (store, service, issued) -> {
             clock.advance(Duration.ofSeconds(5)); // the client retries a little later, within the window
-            IssuedRefreshToken recovered = service.rotate(issued.token(), "alice", issued.sessionId());
+            IssuedRefreshToken recovered = service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1");
             assertEquals(tokens.successorOf(issued.token()), recovered.token(), "the committed successor");
-            assertNotNull(service.rotate(recovered.token(), "alice", issued.sessionId()), "and the session goes on");
+            assertNotNull(service.rotate(recovered.token(), "alice", issued.sessionId(), "jti-1"), "and the session goes on");
         });
     }
 
@@ -47,7 +47,7 @@ class CommitAcknowledgementLostTest {
         afterALostCommitReply(db, Duration.ZERO, (store, service, issued) -> {
             clock.advance(Duration.ofSeconds(5));
             RefreshRejectedException e = assertThrows(RefreshRejectedException.class,
-                    () -> service.rotate(issued.token(), "alice", issued.sessionId()));
+                    () -> service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1"));
             assertEquals(RefreshRejectedException.Reason.REUSED, e.reason());
             assertEquals(RefreshTokenState.REVOKED, stateOf(store, issued.token()));
         });
@@ -72,7 +72,7 @@ class CommitAcknowledgementLostTest {
 
             proxy.dropRepliesAfter("COMMIT");
             assertThrows(StoreUnavailableException.class,
-                    () -> service.rotate(issued.token(), "alice", issued.sessionId()), "the client gets a 503");
+                    () -> service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1"), "the client gets a 503");
             assertEquals(RefreshTokenState.ROTATED, stateOf(store, issued.token()), "the database did commit");
 
             test.run(store, service, issued);

@@ -120,7 +120,7 @@ class LazyRefreshTokenStoreTest {
         }
 
         @Override
-        public boolean rotate(String hash, Instant rotatedAt, StoredRefreshToken successor) {
+        public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor) {
             return false;
         }
 

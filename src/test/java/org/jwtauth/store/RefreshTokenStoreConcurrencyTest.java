@@ -42,7 +42,7 @@ class RefreshTokenStoreConcurrencyTest {
                         results.add(pool.submit(() -> {
                             ready.countDown();
                             start.await();
-                            return store.rotate(token.hash(), NOW, successor);
+                            return store.rotate(token.hash(), NOW, "rotating-jti", successor);
                         }));
                     }
                     assertTrue(ready.await(10, TimeUnit.SECONDS));

@@ -30,7 +30,7 @@ class RefreshTokenStoreContractTest {
         withStore(db, (scratch, store) -> {
             StoredRefreshToken token = inserted(store, new StoredRefreshToken(newHash(), newId("fam"),
                     "user-Ä@example.org", RefreshTokenState.ROTATED, NOW, NOW.plusSeconds(60), NOW.plusSeconds(3600),
-                    NOW.plusMillis(5)));
+                    NOW.plusMillis(5), "rotating-jti"));
 
             StoredRefreshToken found = store.findByHash(token.hash()).orElseThrow();
             assertEquals(token.hash(), found.hash());
@@ -41,6 +41,7 @@ class RefreshTokenStoreContractTest {
             assertEquals(NOW.plusSeconds(60), found.idleExpiresAt());
             assertEquals(NOW.plusSeconds(3600), found.sessionExpiresAt());
             assertEquals(Optional.of(NOW.plusMillis(5)), found.rotatedAt());
+            assertEquals(Optional.of("rotating-jti"), found.rotatedBy());
         });
     }
 
@@ -72,11 +73,12 @@ class RefreshTokenStoreContractTest {
             StoredRefreshToken successor = active(family, "alice");
             Instant at = NOW.plusSeconds(30);
 
-            assertTrue(store.rotate(first.hash(), at, successor));
+            assertTrue(store.rotate(first.hash(), at, "rotating-jti", successor));
 
             StoredRefreshToken old = store.findByHash(first.hash()).orElseThrow();
             assertEquals(RefreshTokenState.ROTATED, old.state());
             assertEquals(Optional.of(at), old.rotatedAt());
+            assertEquals(Optional.of("rotating-jti"), old.rotatedBy());
             StoredRefreshToken next = store.findByHash(successor.hash()).orElseThrow();
             assertEquals(RefreshTokenState.ACTIVE, next.state());
             assertEquals(family, next.sessionId());
@@ -154,7 +156,7 @@ class RefreshTokenStoreContractTest {
             for (StoredRefreshToken t : List.of(idleExpired, idleExpiresNow, sessionExpired, alive, rotatedAlive)) {
                 store.insert(t);
             }
-            assertTrue(store.rotate(rotatedAlive.hash(), NOW, activeExpiring(rotatedAlive.sessionId(), later, later)));
+            assertTrue(store.rotate(rotatedAlive.hash(), NOW, "rotating-jti", activeExpiring(rotatedAlive.sessionId(), later, later)));
 
             assertEquals(3, store.deleteExpired(NOW, 100));
 
@@ -188,7 +190,7 @@ class RefreshTokenStoreContractTest {
     /** Rotates {@code token} at {@link StoreFixture#NOW}, which must succeed, and returns its successor. */
     private static StoredRefreshToken rotated(RefreshTokenStore store, StoredRefreshToken token) {
         StoredRefreshToken successor = active(token.sessionId(), "alice");
-        assertTrue(store.rotate(token.hash(), NOW, successor));
+        assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", successor));
         return successor;
     }
 
@@ -196,7 +198,7 @@ class RefreshTokenStoreContractTest {
     private static void assertRotationRefused(RefreshTokenStore store, String hash, Instant at, String family,
                                               String why) {
         StoredRefreshToken successor = active(family, "alice");
-        assertFalse(store.rotate(hash, at, successor), why);
+        assertFalse(store.rotate(hash, at, "rotating-jti", successor), why);
         assertEquals(Optional.empty(), store.findByHash(successor.hash()), why);
     }
 }

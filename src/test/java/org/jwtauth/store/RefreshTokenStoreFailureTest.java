@@ -75,7 +75,7 @@ class RefreshTokenStoreFailureTest {
             String hash = token.hash();
             assertHashFree(assertThrows(StoreUnavailableException.class, () -> store.findByHash(hash)), hash);
             assertHashFree(assertThrows(StoreUnavailableException.class,
-                    () -> store.rotate(hash, NOW, active(token.sessionId(), "alice"))), hash);
+                    () -> store.rotate(hash, NOW, "rotating-jti", active(token.sessionId(), "alice"))), hash);
             assertThrows(StoreUnavailableException.class, () -> store.insert(active(newId("fam"), "bob")));
             assertThrows(StoreUnavailableException.class, () -> store.revokeSession(token.sessionId()));
             assertThrows(StoreUnavailableException.class, () -> store.revokeSubject("alice"));
@@ -103,7 +103,7 @@ class RefreshTokenStoreFailureTest {
             execute(scratch, "SHUTDOWN");
             // No restart of the store: the next call simply gets a working connection again.
             assertTrue(store.findByHash(token.hash()).isPresent());
-            assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
         });
     }
 
@@ -118,7 +118,7 @@ class RefreshTokenStoreFailureTest {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "connections kept open by an idle store");
             }
-            assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
         });
     }
 
@@ -142,7 +142,7 @@ class RefreshTokenStoreFailureTest {
         withStore(TestDatabase.H2, (scratch, store) -> {
             String tooLong = newHash() + newHash();
             assertEquals(Optional.empty(), store.findByHash(tooLong));
-            assertFalse(store.rotate(tooLong, NOW, active(newId("fam"), "alice")));
+            assertFalse(store.rotate(tooLong, NOW, "rotating-jti", active(newId("fam"), "alice")));
         });
     }
 

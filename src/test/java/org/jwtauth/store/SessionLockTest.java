@@ -67,7 +67,7 @@ class SessionLockTest {
             StoredRefreshToken successor = active(session, "alice");
 
             HeldCommits.Hold rotation = held.holdNextCommit();
-            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, successor));
+            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", successor));
             rotation.awaitReached();
             Future<Integer> revoked = pool.submit(() -> store.revokeSession(session));
             HeldCommits.awaitLockWait(scratch);
@@ -91,7 +91,7 @@ class SessionLockTest {
             StoredRefreshToken successor = active(first.sessionId(), "alice");
 
             HeldCommits.Hold rotation = held.holdNextCommit();
-            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, successor));
+            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", successor));
             rotation.awaitReached();
             Future<Integer> revoked = pool.submit(() -> store.revokeSubject("alice"));
             HeldCommits.awaitLockWait(scratch);
@@ -117,7 +117,7 @@ class SessionLockTest {
             HeldCommits.Hold revocation = held.holdNextCommit();
             Future<Integer> revoked = pool.submit(() -> store.revokeSession(session));
             revocation.awaitReached();
-            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, successor));
+            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", successor));
             HeldCommits.awaitLockWait(scratch);
             revocation.release();
 
@@ -139,9 +139,9 @@ class SessionLockTest {
             StoredRefreshToken loser = active(session, "alice");
 
             HeldCommits.Hold rotation = held.holdNextCommit();
-            Future<Boolean> won = pool.submit(() -> store.rotate(first.hash(), NOW, winner));
+            Future<Boolean> won = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", winner));
             rotation.awaitReached();
-            Future<Boolean> lost = pool.submit(() -> store.rotate(first.hash(), NOW, loser));
+            Future<Boolean> lost = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", loser));
             HeldCommits.awaitLockWait(scratch);
             rotation.release();
 

@@ -47,7 +47,7 @@ class StoreOutageTest {
             cut.accept(proxy);
             List<Long> times = new ArrayList<>();
             times.add(failureTime(() -> store.findByHash(token.hash())));
-            times.add(failureTime(() -> store.rotate(token.hash(), NOW, active(token.sessionId(), "alice"))));
+            times.add(failureTime(() -> store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice"))));
             times.add(failureTime(() -> store.insert(active(newId("fam"), "bob"))));
             times.add(failureTime(() -> store.revokeSession(token.sessionId())));
             times.add(failureTime(() -> store.deleteExpired(NOW, 10)));
@@ -60,7 +60,7 @@ class StoreOutageTest {
             proxy.restore();
             StoredRefreshToken after = store.findByHash(token.hash()).orElseThrow();
             assertEquals(RefreshTokenState.ACTIVE, after.state(), "a failed rotation must not burn the token");
-            assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
         }
     }
 

@@ -39,7 +39,7 @@ class StoreQueryTimeoutTest {
                 }
                 long start = System.nanoTime();
                 assertThrows(StoreUnavailableException.class,
-                        () -> store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
+                        () -> store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
                 elapsed = (System.nanoTime() - start) / 1_000_000;
                 locker.rollback();
             }
@@ -48,7 +48,7 @@ class StoreQueryTimeoutTest {
             // Generous: without the timeout this waits for the lock (PostgreSQL: forever).
             assertTrue(elapsed < 8000, "failed after " + elapsed + " ms");
             assertEquals(RefreshTokenState.ACTIVE, store.findByHash(token.hash()).orElseThrow().state());
-            assertTrue(store.rotate(token.hash(), NOW, active(token.sessionId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
         }
     }
 }

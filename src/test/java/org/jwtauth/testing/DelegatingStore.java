@@ -26,8 +26,8 @@ public class DelegatingStore implements RefreshTokenStore {
     }
 
     @Override
-    public boolean rotate(String hash, Instant rotatedAt, StoredRefreshToken successor) {
-        return delegate.rotate(hash, rotatedAt, successor);
+    public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor) {
+        return delegate.rotate(hash, rotatedAt, rotatedBy, successor);
     }
 
     @Override

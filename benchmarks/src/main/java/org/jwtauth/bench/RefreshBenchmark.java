@@ -94,7 +94,7 @@ public class RefreshBenchmark {
         }
 
         IssuedRefreshToken rotate(Database db) throws RefreshRejectedException {
-            IssuedRefreshToken next = db.service.rotate(current, subject, sessionId);
+            IssuedRefreshToken next = db.service.rotate(current, subject, sessionId, "jti-1");
             current = next.token();
             return next;
         }

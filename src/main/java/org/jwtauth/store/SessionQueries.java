@@ -1,0 +1,94 @@
+package org.jwtauth.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaDelete;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.CriteriaUpdate;
+import jakarta.persistence.criteria.ParameterExpression;
+import jakarta.persistence.criteria.Root;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The statements on {@code jwtauth_session}, as Criteria queries for the reason {@link TokenQueries} gives. The
+ * two UPDATEs are also the session lock: each takes the row's write lock, and a transaction that meets a
+ * concurrent one waits for it (and, under REPEATABLE READ or SERIALIZABLE, fails with a serialization error once
+ * the other commits, which the store treats as a lost race).
+ */
+final class SessionQueries {
+
+    private static final String ID = "sessionId";
+    private static final String SUBJECT = "subject";
+    private static final String STATE = "state";
+    private static final String LAST_USED = "lastUsedAt";
+    private static final String EXPIRES = "expiresAt";
+
+    private SessionQueries() {
+    }
+
+    /**
+     * {@code UPDATE jwtauth_session SET last_used_at = :at WHERE session_id = :id AND state = 'ACTIVE'}: locks the
+     * session for a rotation, and changes one row only while it is active. The row is written even when the time
+     * is unchanged, so that a revocation waiting under REPEATABLE READ sees a concurrent update and retries with
+     * a snapshot that includes the successor.
+     */
+    static Query touchActive(EntityManager em, String sessionId, long at) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaUpdate<SessionEntity> update = cb.createCriteriaUpdate(SessionEntity.class);
+        Root<SessionEntity> row = update.from(SessionEntity.class);
+        ParameterExpression<String> id = cb.parameter(String.class, ID);
+        ParameterExpression<Long> atParam = cb.parameter(Long.class, LAST_USED);
+        ParameterExpression<String> active = cb.parameter(String.class, STATE);
+        update.set(row.<Long>get(LAST_USED), atParam);
+        update.where(cb.equal(row.get(ID), id), cb.equal(row.get(STATE), active));
+        return em.createQuery(update).setParameter(id, sessionId).setParameter(atParam, at)
+                .setParameter(active, SessionEntity.ACTIVE);
+    }
+
+    /** {@code UPDATE jwtauth_session SET state = 'REVOKED' WHERE session_id = :id}. */
+    static Query revokeSession(EntityManager em, String sessionId) {
+        return revokeWhere(em, ID, sessionId);
+    }
+
+    /** {@code UPDATE jwtauth_session SET state = 'REVOKED' WHERE subject = :subject}. */
+    static Query revokeSubject(EntityManager em, String subject) {
+        return revokeWhere(em, SUBJECT, subject);
+    }
+
+    /** Every row matched is written, revoked or not: the write is the lock a concurrent rotation must wait for. */
+    private static Query revokeWhere(EntityManager em, String attribute, String value) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaUpdate<SessionEntity> update = cb.createCriteriaUpdate(SessionEntity.class);
+        Root<SessionEntity> row = update.from(SessionEntity.class);
+        ParameterExpression<String> valueParam = cb.parameter(String.class, attribute);
+        ParameterExpression<String> revoked = cb.parameter(String.class, STATE);
+        update.set(row.<String>get(STATE), revoked);
+        update.where(cb.equal(row.get(attribute), valueParam));
+        return em.createQuery(update).setParameter(valueParam, value).setParameter(revoked, SessionEntity.REVOKED);
+    }
+
+    /** At most {@code limit} ids of sessions whose absolute expiry is at or before {@code now}. */
+    static TypedQuery<String> expiredIds(EntityManager em, long now, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<String> select = cb.createQuery(String.class);
+        Root<SessionEntity> row = select.from(SessionEntity.class);
+        ParameterExpression<Long> nowParam = cb.parameter(Long.class, "now");
+        select.select(row.<String>get(ID)).where(cb.lessThanOrEqualTo(row.<Long>get(EXPIRES), nowParam));
+        return em.createQuery(select).setParameter(nowParam, now).setMaxResults(limit);
+    }
+
+    /** Deletes the given sessions, re-checking expiry in the statement as {@link TokenQueries#deleteExpired} does. */
+    static Query deleteExpired(EntityManager em, List<String> ids, long now) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaDelete<SessionEntity> delete = cb.createCriteriaDelete(SessionEntity.class);
+        Root<SessionEntity> row = delete.from(SessionEntity.class);
+        ParameterExpression<Long> nowParam = cb.parameter(Long.class, "now");
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ParameterExpression<Collection<?>> idsParam = (ParameterExpression) cb.parameter(Collection.class, "ids");
+        delete.where(row.get(ID).in(idsParam), cb.lessThanOrEqualTo(row.<Long>get(EXPIRES), nowParam));
+        return em.createQuery(delete).setParameter(idsParam, ids).setParameter(nowParam, now);
+    }
+}
