@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jwtauth.refresh.RefreshRejectedException.Reason;
+import org.jwtauth.testing.DelegatingStore;
 import org.jwtauth.testing.H2Stores;
 import org.jwtauth.testing.MutableClock;
 
@@ -58,6 +61,11 @@ class RefreshTokenServiceTest {
     private static IssuedRefreshToken refresh(RefreshTokenService service, IssuedRefreshToken token)
             throws RefreshRejectedException {
         return service.rotate(token.token(), "alice", token.sessionId(), "jti-1");
+    }
+
+    /** Presents {@code token} as alice with another access token of the same family (another {@code jti}). */
+    private static Reason refusalWithAnotherAccessToken(RefreshTokenService service, IssuedRefreshToken token) {
+        return reason(() -> service.rotate(token.token(), "alice", token.sessionId(), "jti-2"));
     }
 
     /** Why presenting {@code token} as alice, on its own family, is refused. */
@@ -139,6 +147,42 @@ class RefreshTokenServiceTest {
     }
 
     @Test
+    void rotateWhenARotatedTokenIsPresentedAfterItsIdleExpiryWithinItsSessionThenReuseRevokesTheSession()
+            throws Exception {
+        RefreshTokenService service = service(Duration.ZERO);
+        IssuedRefreshToken r1 = service.startSession("alice");
+        // A thief rotates on day 1 and day 11; the owner comes back with R1 on day 15, after R1's idle expiry.
+        clock.advance(Duration.ofDays(1));
+        IssuedRefreshToken r2 = refresh(service, r1);
+        clock.advance(Duration.ofDays(10));
+        IssuedRefreshToken r3 = refresh(service, r2);
+        clock.advance(Duration.ofDays(4));
+        assertTrue(clock.instant().isAfter(r1.expiresAt()));
+
+        assertEquals(Reason.REUSED, refusal(service, r1));
+        assertEquals(Reason.REVOKED, refusal(service, r3), "the thief's newest token dies with the session");
+    }
+
+    @Test
+    void rotateWhenATokenOfARevokedSessionIsPresentedThenTheSessionIsRevokedAgain() throws Exception {
+        List<String> revocations = new ArrayList<>();
+        store = new DelegatingStore(store) {
+            @Override
+            public int revokeSession(String sessionId) {
+                revocations.add(sessionId);
+                return super.revokeSession(sessionId);
+            }
+        };
+        RefreshTokenService service = service(Duration.ZERO);
+        IssuedRefreshToken first = service.startSession("alice");
+        service.revokeSessionOf(first.token());
+
+        assertEquals(Reason.REVOKED, refusal(service, first));
+        assertEquals(List.of(first.sessionId(), first.sessionId()), revocations,
+                "should any token of it have escaped the logout, presenting a revoked one ends it");
+    }
+
+    @Test
     void rotateWhenEachTokenUsedBeforeItsIdleExpiryThenTheFamilyStillEndsAtItsAbsoluteExpiry() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken token = service.startSession("alice");
@@ -186,6 +230,13 @@ class RefreshTokenServiceTest {
         }
 
         @Test
+        void rotateWhenRetriedWithinTheRetryWindowWithAnotherAccessTokenThenReuseAndFamilyRevoked() {
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(Reason.REUSED, refusalWithAnotherAccessToken(service, first));
+            assertEquals(Reason.REVOKED, refusal(service, second));
+        }
+
+        @Test
         void rotateWhenAnOlderGenerationIsRetriedWithinTheRetryWindowThenReuse() throws Exception {
             refresh(service, second);
             clock.advance(Duration.ofSeconds(5));
@@ -202,6 +253,16 @@ class RefreshTokenServiceTest {
         clock.advance(RefreshTokenService.CONCURRENT_USE_GRACE.minusMillis(1));
         assertEquals(Reason.CONCURRENTLY_ROTATED, refusal(service, first));
         refresh(service, second);
+    }
+
+    @Test
+    void rotateWhenRotatedTokenPresentedWithinTheConcurrencyGraceWithAnotherAccessTokenThenReuse() throws Exception {
+        RefreshTokenService service = service(Duration.ZERO);
+        IssuedRefreshToken first = service.startSession("alice");
+        IssuedRefreshToken second = refresh(service, first);
+        clock.advance(Duration.ofMillis(100));
+        assertEquals(Reason.REUSED, refusalWithAnotherAccessToken(service, first));
+        assertEquals(Reason.REVOKED, refusal(service, second));
     }
 
     @Test

@@ -144,8 +144,8 @@ class RefreshTokenStoreContractTest {
     }
 
     @OnEveryDatabase
-    void deleteExpiredWhenRowsIdleOrFamilyExpiredThenDeletedAndUnexpiredRotatedRowsKept(TestDatabase db)
-            throws Exception {
+    void deleteExpiredWhenActiveRowsIdleOrSessionsExpiredThenDeletedAndRotatedRowsKeptUntilTheirSessionExpires(
+            TestDatabase db) throws Exception {
         withStore(db, (scratch, store) -> {
             Instant later = NOW.plus(Duration.ofDays(1));
             StoredRefreshToken idleExpired = activeExpiring(newId("fam"), NOW.minusSeconds(1), later);
@@ -153,19 +153,31 @@ class RefreshTokenStoreContractTest {
             StoredRefreshToken sessionExpired = activeExpiring(newId("fam"), later, NOW.minusMillis(1));
             StoredRefreshToken alive = activeExpiring(newId("fam"), NOW.plusMillis(1), later);
             StoredRefreshToken rotatedAlive = activeExpiring(newId("fam"), later, later);
-            for (StoredRefreshToken t : List.of(idleExpired, idleExpiresNow, sessionExpired, alive, rotatedAlive)) {
+            StoredRefreshToken rotatedIdleExpired = activeExpiring(newId("fam"), NOW.minusSeconds(1), later);
+            StoredRefreshToken revokedIdleExpired = activeExpiring(newId("fam"), NOW.minusSeconds(1), later);
+            for (StoredRefreshToken t : List.of(idleExpired, idleExpiresNow, sessionExpired, alive, rotatedAlive,
+                    rotatedIdleExpired, revokedIdleExpired)) {
                 store.insert(t);
             }
-            assertTrue(store.rotate(rotatedAlive.hash(), NOW, "rotating-jti", activeExpiring(rotatedAlive.sessionId(), later, later)));
+            for (StoredRefreshToken t : List.of(rotatedAlive, rotatedIdleExpired)) {
+                assertTrue(store.rotate(t.hash(), NOW, "rotating-jti", activeExpiring(t.sessionId(), later, later)));
+            }
+            store.revokeSession(revokedIdleExpired.sessionId());
 
-            assertEquals(3, store.deleteExpired(NOW, 100));
+            // Three token rows, and the one expired session's row.
+            assertEquals(4, store.deleteExpired(NOW, 100));
 
             assertEquals(Optional.empty(), store.findByHash(idleExpired.hash()));
             assertEquals(Optional.empty(), store.findByHash(idleExpiresNow.hash()));
             assertEquals(Optional.empty(), store.findByHash(sessionExpired.hash()));
             assertTrue(store.findByHash(alive.hash()).isPresent());
             assertEquals(RefreshTokenState.ROTATED, stateOf(store, rotatedAlive));
+            assertEquals(RefreshTokenState.ROTATED, stateOf(store, rotatedIdleExpired), "kept for reuse detection");
+            assertEquals(RefreshTokenState.REVOKED, stateOf(store, revokedIdleExpired), "kept: a revocation is final");
             assertEquals(0, store.deleteExpired(NOW, 100));
+            // At the sessions' expiry every row goes: six token rows, six sessions (two of them without tokens).
+            assertEquals(12, store.deleteExpired(later, 100));
+            assertEquals(0, store.deleteExpired(later.plusSeconds(1), 100));
         });
     }
 
