@@ -23,8 +23,8 @@ class ShippedSchemaScriptTest {
     @OnEveryDatabase
     void openWithValidateWhenTheShippedScriptWasRunAsOneFileThenTheStoreWorks(TestDatabase db) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch()) {
-            runAsOneFile(db, scratch);
-            runAsOneFile(db, scratch); // idempotent: a second run changes nothing and fails nothing
+            runAsOneFile(scratch, dialect(db).script());
+            runAsOneFile(scratch, dialect(db).script()); // idempotent: a second run changes nothing and fails nothing
             try (RefreshTokenStore store = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.VALIDATE),
                     scratch.directory)) {
                 StoredRefreshToken token = active(newId("fam"), "alice");
@@ -34,16 +34,21 @@ class ShippedSchemaScriptTest {
         }
     }
 
-    private static void runAsOneFile(TestDatabase db, TestDatabase.Scratch scratch) throws Exception {
+    static DatabaseDialect dialect(TestDatabase db) {
+        return DatabaseDialect.valueOf(db.name());
+    }
+
+    /** Runs a script of this package's resources (e.g. {@code schema-h2.sql}) as one file, as a DBA would. */
+    static void runAsOneFile(TestDatabase.Scratch scratch, String resource) throws Exception {
+        TestDatabase db = scratch.database;
         if (db == TestDatabase.H2) {
             try (Connection c = scratch.connect(); Statement s = c.createStatement()) {
-                s.execute("RUNSCRIPT FROM 'classpath:/org/jwtauth/store/" + DatabaseDialect.H2.script() + "'");
+                s.execute("RUNSCRIPT FROM 'classpath:/org/jwtauth/store/" + resource + "'");
             }
             return;
         }
-        DatabaseDialect dialect = db == TestDatabase.POSTGRESQL ? DatabaseDialect.POSTGRESQL : DatabaseDialect.MARIADB;
         String script;
-        try (InputStream in = SchemaManager.class.getResourceAsStream(dialect.script())) {
+        try (InputStream in = SchemaManager.class.getResourceAsStream(resource)) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         // MariaDB's driver runs several statements in one call only when asked to, as its command-line client does.
