@@ -36,8 +36,13 @@ final class LifecycleApp {
      * login-config so that the container realm answers {@code request.login}.
      */
     static WebAppDirectory webApp(Path storeDir, Duration accessLifetime) {
+        return webApp(storeDir, accessLifetime, "");
+    }
+
+    /** The same web app with further context-params ({@link WebXml#contextParam}). */
+    static WebAppDirectory webApp(Path storeDir, Duration accessLifetime, String moreContextParams) {
         return WebAppDirectory.builder()
-                .webXml(WebXml.of(WebXml.contextParam("jwtauth.secret", SECRET)
+                .webXml(WebXml.of(moreContextParams + WebXml.contextParam("jwtauth.secret", SECRET)
                         + WebXml.contextParam("jwtauth.accessToken.lifetime", accessLifetime.toString())
                         + WebXml.contextParam("jwtauth.clockSkew", "PT0S")
                         + WebXml.contextParam("jwtauth.login.roles", CANDIDATE_ROLES)
