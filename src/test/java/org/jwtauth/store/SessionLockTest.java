@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,6 +152,38 @@ class SessionLockTest {
             assertFalse(lost.get(30, TimeUnit.SECONDS));
             assertTrue(store.findByHash(loser.hash()).isEmpty());
             assertEquals(RefreshTokenState.ACTIVE, stateOf(store, winner));
+        });
+    }
+
+    /** The same race left to chance, many times: a rotation loop against a revocation at a random moment. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("isolations")
+    void revokeSessionWhenItLandsAnywhereInATightRotationLoopThenTheLoopEndsAndNoTokenStaysActive(TestDatabase db,
+                                                                                                 Isolation isolation)
+            throws Exception {
+        race(db, isolation, (scratch, store, held, pool) -> {
+            for (int round = 0; round < 15; round++) {
+                String session = newId("fam");
+                StoredRefreshToken first = inserted(store, active(session, "alice"));
+                Future<List<StoredRefreshToken>> loop = pool.submit(() -> {
+                    List<StoredRefreshToken> issued = new ArrayList<>(List.of(first));
+                    StoredRefreshToken current = first;
+                    for (int i = 0; i < 200; i++) {
+                        StoredRefreshToken next = active(session, "alice");
+                        if (!store.rotate(current.hash(), NOW, "rotating-jti", next)) {
+                            break;
+                        }
+                        issued.add(next);
+                        current = next;
+                    }
+                    return issued;
+                });
+                Thread.sleep(ThreadLocalRandom.current().nextInt(1, 30));
+                store.revokeSession(session);
+                for (StoredRefreshToken token : loop.get(60, TimeUnit.SECONDS)) {
+                    assertEquals(RefreshTokenState.REVOKED, stateOf(store, token), "round " + round);
+                }
+            }
         });
     }
 
