@@ -66,15 +66,18 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
         Objects.requireNonNull(rotatedAt, "rotatedAt");
         Objects.requireNonNull(rotatedBy, "rotatedBy");
         checkLengths(successor);
-        if (hash.length() > RefreshTokenEntity.HASH_LENGTH || rotatedBy.length() > RefreshTokenEntity.ROTATED_BY_LENGTH) {
+        if (hash.length() > RefreshTokenEntity.HASH_LENGTH
+                || rotatedBy.length() > RefreshTokenEntity.ROTATED_BY_LENGTH) {
             return false;
         }
         String sessionId = successor.sessionId();
         long at = rotatedAt.toEpochMilli();
         try {
-            Rotation result = inTransaction("rotate", em -> rotateLocked(em, hash, sessionId, at, rotatedBy, successor));
+            Function<EntityManager, Rotation> rotation = em -> rotateLocked(em, hash, sessionId, at, rotatedBy,
+                    successor);
+            Rotation result = inTransaction("rotate", rotation);
             if (result == Rotation.NO_SESSION_ROW && createMissingSession(sessionId)) {
-                result = inTransaction("rotate", em -> rotateLocked(em, hash, sessionId, at, rotatedBy, successor));
+                result = inTransaction("rotate", rotation);
             }
             return result == Rotation.ROTATED;
         } catch (LostRace e) {

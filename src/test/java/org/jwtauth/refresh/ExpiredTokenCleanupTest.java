@@ -30,12 +30,13 @@ class ExpiredTokenCleanupTest {
     }
 
     @Test
-    void runWhenRowsAreIdleOrFamilyExpiredThenDeletedAndRotatedRowsKeptUntilTheyExpire() {
+    void runWhenRowsAreIdleOrFamilyExpiredThenDeletedAndRotatedRowsKeptUntilTheirSessionExpires() {
         try (RefreshTokenStore store = H2Stores.open(dir)) {
             store.insert(row("idle-expired", "f1", Duration.ofMinutes(1), Duration.ofDays(1)));
             store.insert(row("family-expired", "f2", Duration.ofDays(2), Duration.ofMinutes(1)));
             store.insert(row("rotated", "f3", Duration.ofDays(1), Duration.ofDays(1)));
-            assertTrue(store.rotate("rotated", clock.instant(), "rotating-jti", row("successor", "f3", Duration.ofDays(1), Duration.ofDays(1))));
+            assertTrue(store.rotate("rotated", clock.instant(), "rotating-jti",
+                    row("successor", "f3", Duration.ofDays(1), Duration.ofDays(1))));
             clock.advance(Duration.ofMinutes(2));
 
             new ExpiredTokenCleanup(store, clock, 1).run();

@@ -37,7 +37,8 @@ class CommitAcknowledgementLostTest {
             clock.advance(Duration.ofSeconds(5)); // the client retries a little later, within the window
             IssuedRefreshToken recovered = service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1");
             assertEquals(tokens.successorOf(issued.token()), recovered.token(), "the committed successor");
-            assertNotNull(service.rotate(recovered.token(), "alice", issued.sessionId(), "jti-1"), "and the session goes on");
+            assertNotNull(service.rotate(recovered.token(), "alice", issued.sessionId(), "jti-1"),
+                    "and the session goes on");
         });
     }
 

@@ -27,7 +27,7 @@ final class HeldCommits implements UnaryOperator<DataSource> {
     private final int isolation;
     private final AtomicReference<Hold> next = new AtomicReference<>();
 
-    /** @param isolation a {@code Connection.TRANSACTION_*} level, or {@link Connection#TRANSACTION_NONE} for the default */
+    /** @param isolation a {@code Connection.TRANSACTION_*} level, or {@code TRANSACTION_NONE} for the default */
     HeldCommits(int isolation) {
         this.isolation = isolation;
     }

@@ -47,7 +47,8 @@ class StoreOutageTest {
             cut.accept(proxy);
             List<Long> times = new ArrayList<>();
             times.add(failureTime(() -> store.findByHash(token.hash())));
-            times.add(failureTime(() -> store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice"))));
+            times.add(failureTime(() -> store.rotate(token.hash(), NOW, "rotating-jti",
+                    active(token.sessionId(), "alice"))));
             times.add(failureTime(() -> store.insert(active(newId("fam"), "bob"))));
             times.add(failureTime(() -> store.revokeSession(token.sessionId())));
             times.add(failureTime(() -> store.deleteExpired(NOW, 10)));
