@@ -22,8 +22,8 @@ import org.jwtauth.token.SigningKeys;
 /** Settings built the way the tests build them: from a map, through the real parser and its validation. */
 public final class Fixtures {
 
-    /** 64 bytes: long enough for every HS variant (HS512 needs at least 64). */
-    public static final String SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    /** 64 bytes, enough for every HS variant (HS512 needs 64), and random: the example 0123…cdef is refused. */
+    public static final String SECRET = "7c1f9e04b2d86a35e9f0c4a1d7b3e58f2a6c09d4e1b7f3a85c2e9d06b4f1a73e";
 
     private Fixtures() {
     }
