@@ -29,6 +29,7 @@ public final class ConfigKeys {
     public static final String STORE_SCHEMA = "jwtauth.store.schema";
     public static final String STORE_CONNECT_TIMEOUT = "jwtauth.store.connectTimeout";
     public static final String STORE_QUERY_TIMEOUT = "jwtauth.store.queryTimeout";
+    public static final String STORE_DIRECTORY = "jwtauth.store.directory";
     public static final String CLEANUP_INTERVAL = "jwtauth.cleanup.interval";
     public static final String REALM = "jwtauth.realm";
     public static final String THROTTLE_ATTEMPTS = "jwtauth.login.throttle.attempts";

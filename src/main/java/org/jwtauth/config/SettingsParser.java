@@ -65,7 +65,7 @@ public final class SettingsParser {
         List<String> loginRoles = values.list(LOGIN_ROLES);
         StoreSettings store = new StoreSettings(values.text(STORE_DATA_SOURCE).orElse(null), values.text(STORE_URL).orElse(null),
                 values.text(STORE_USER).orElse(null), secret(STORE_PASSWORD).orElse(null), schema(),
-                storeTimeout(STORE_CONNECT_TIMEOUT), storeTimeout(STORE_QUERY_TIMEOUT));
+                storeTimeout(STORE_CONNECT_TIMEOUT), storeTimeout(STORE_QUERY_TIMEOUT), storeDirectory());
         if (store.dataSource().isPresent() && store.url().isPresent()) {
             throw new ConfigurationException(STORE_URL, "must not be set together with " + STORE_DATA_SOURCE);
         }
@@ -193,6 +193,24 @@ public final class SettingsParser {
      * Whole seconds from PT1S: JDBC's query timeout and PostgreSQL's connect timeout are integer seconds, and a
      * fraction would be cut off silently (PT0.5S would become "no timeout at all").
      */
+    private Path storeDirectory() {
+        Optional<String> value = values.text(STORE_DIRECTORY);
+        if (value.isEmpty()) {
+            return null;
+        }
+        Path path;
+        try {
+            path = Paths.get(value.get());
+        } catch (InvalidPathException e) {
+            throw new ConfigurationException(STORE_DIRECTORY, "is not a valid path");
+        }
+        if (!path.isAbsolute()) {
+            throw new ConfigurationException(STORE_DIRECTORY, "must be an absolute path (a relative one would depend on"
+                    + " the container's working directory)");
+        }
+        return path;
+    }
+
     private Duration storeTimeout(String key) {
         Duration d = values.duration(key, DEFAULT_STORE_TIMEOUT.toString(), DURATION);
         if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(MAX_STORE_TIMEOUT) > 0 || d.getNano() != 0) {

@@ -1,5 +1,6 @@
 package org.jwtauth.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,9 +14,10 @@ public final class StoreSettings {
     private final SchemaMode schema;
     private final Duration connectTimeout;
     private final Duration queryTimeout;
+    private final Path directory;
 
     StoreSettings(String dataSource, String url, String user, String password, SchemaMode schema,
-                  Duration connectTimeout, Duration queryTimeout) {
+                  Duration connectTimeout, Duration queryTimeout, Path directory) {
         this.dataSource = dataSource;
         this.url = url;
         this.user = user;
@@ -23,6 +25,12 @@ public final class StoreSettings {
         this.schema = schema;
         this.connectTimeout = connectTimeout;
         this.queryTimeout = queryTimeout;
+        this.directory = directory;
+    }
+
+    /** {@code jwtauth.store.directory}: where the embedded H2 default keeps its files, if configured (absolute). */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(directory);
     }
 
     /** JNDI name of a container DataSource, e.g. {@code java:comp/env/jdbc/AuthDB}. */

@@ -2,8 +2,8 @@ package org.jwtauth.web;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
+import java.util.Optional;
 
 import jakarta.servlet.ServletContext;
 
@@ -17,6 +17,7 @@ import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.refresh.CleanupScheduler;
 import org.jwtauth.refresh.RefreshFactory;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.store.EmbeddedStoreLocation;
 import org.jwtauth.store.JpaRefreshTokenStores;
 import org.jwtauth.token.AccessTokenFactory;
 import org.jwtauth.token.AccessTokenVerifier;
@@ -47,7 +48,9 @@ final class Composition implements AutoCloseable {
                 context.getClassLoader());
         SigningKeys keys = SigningKeysFactory.from(settings);
         AccessTokenVerifier ownTokens = AccessTokenFactory.verifier(settings, keys, clock);
-        RefreshTokenStore store = JpaRefreshTokenStores.openOrDefer(settings.store(), embeddedDirectory(context));
+        RefreshTokenStore store = JpaRefreshTokenStores.openOrDefer(settings.store(),
+                settings.store().url().isPresent() || settings.store().dataSource().isPresent() ? null
+                        : embeddedDirectory(context, settings.store().directory()));
         try {
             JwtAuthComponents components = new JwtAuthComponents(settings, settings.realm().orElse(name(context)),
                     clock, keys, AccessTokenFactory.issuer(settings, keys, clock), ownTokens,
@@ -73,13 +76,16 @@ final class Composition implements AutoCloseable {
         store.close();
     }
 
-    /** The container's private temporary directory of this web application (Servlet 6.0 section 4.8.1). */
-    private static Path embeddedDirectory(ServletContext context) {
-        Object dir = context.getAttribute(ServletContext.TEMPDIR);
-        if (dir instanceof File) {
-            return ((File) dir).toPath();
-        }
-        return Paths.get(System.getProperty("java.io.tmpdir"), "jwtauth" + context.getContextPath().replace('/', '-'));
+    /**
+     * The embedded default's directory, outside the context's temporary directory (which a redeploy deletes); a
+     * database an earlier version kept there is moved once.
+     */
+    private static Path embeddedDirectory(ServletContext context, Optional<Path> configured) {
+        Path directory = EmbeddedStoreLocation.choose(configured, System::getProperty, context.getVirtualServerName(),
+                context.getContextPath());
+        Object temp = context.getAttribute(ServletContext.TEMPDIR);
+        EmbeddedStoreLocation.moveOnce(temp instanceof File ? ((File) temp).toPath() : null, directory);
+        return directory;
     }
 
     static String name(ServletContext context) {

@@ -24,6 +24,12 @@ public interface Container extends AutoCloseable {
     void undeploy() throws Exception;
 
     /**
+     * Undeploys the web app and deploys it again from the same directory, as a WAR redeploy does: the context,
+     * its temporary directory and its class loader are new.
+     */
+    void redeploy() throws Exception;
+
+    /**
      * Stops and starts the same web app on the same port, with a fresh class loader, like a
      * redeploy or a reload from a manager application.
      */

@@ -25,6 +25,9 @@ import org.eclipse.jetty.util.security.Credential;
 final class JettyContainer implements Container {
 
     private final Path workDir;
+    private String path;
+    private WebAppDirectory app;
+    private Users users;
     private Server server;
     private ContextHandlerCollection contexts;
     private WebAppContext webApp;
@@ -52,7 +55,14 @@ final class JettyContainer implements Container {
         server.setHandler(contexts);
         server.start();
 
-        String path = Container.normalise(contextPath);
+        path = Container.normalise(contextPath);
+        this.app = app;
+        this.users = users;
+        addContext();
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path + "/");
+    }
+
+    private void addContext() throws Exception {
         webApp = new WebAppContext();
         webApp.setContextPath(path.isEmpty() ? "/" : path);
         webApp.setWar(app.root().toString());
@@ -71,9 +81,16 @@ final class JettyContainer implements Container {
         // Set on the web app's own security handler rather than as a server bean so that the
         // realm does not have to match <realm-name> in web.xml: any login-config uses it.
         webApp.getSecurityHandler().setLoginService(loginService(users));
+        // Jetty has no catalina.base; the embedded store goes where a jetty.base would put it, and web.xml wins.
+        webApp.setInitParameter("jwtauth.store.directory", workDir.resolve("jwtauth").toAbsolutePath().toString());
         contexts.addHandler(webApp);
         webApp.start();
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path + "/");
+    }
+
+    @Override
+    public void redeploy() throws Exception {
+        undeploy();
+        addContext();
     }
 
     private static HashLoginService loginService(Users users) {

@@ -21,6 +21,8 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 final class TomcatContainer implements Container {
 
     private final Path workDir;
+    private String path;
+    private String docBase;
     private Tomcat tomcat;
     private Context context;
     private JndiSystemProperties namingProperties;
@@ -59,8 +61,16 @@ final class TomcatContainer implements Container {
         tomcat.getHost().setAutoDeploy(false);
         tomcat.getEngine().setRealm(realm(users));
 
-        String path = Container.normalise(contextPath);
-        context = tomcat.addWebapp(path, app.root().toString());
+        path = Container.normalise(contextPath);
+        docBase = app.root().toString();
+        addContext();
+        tomcat.start();
+        requireAvailable("start");
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path + "/");
+    }
+
+    private void addContext() {
+        context = tomcat.addWebapp(path, docBase);
         StandardJarScanner scanner = new StandardJarScanner();
         // The library's classes are also on the test JVM's class path; only WEB-INF/lib may
         // contribute fragments, as in a real Tomcat whose class path holds no application JARs.
@@ -75,9 +85,6 @@ final class TomcatContainer implements Container {
                 context.removeServletMapping("*.jspx");
             }
         });
-        tomcat.start();
-        requireAvailable("start");
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path + "/");
     }
 
     private MemoryRealm realm(Users users) throws IOException {
@@ -115,6 +122,13 @@ final class TomcatContainer implements Container {
             tomcat.getHost().removeChild(context);
             context = null;
         }
+    }
+
+    @Override
+    public void redeploy() {
+        undeploy();
+        addContext();
+        requireAvailable("redeploy");
     }
 
     @Override
