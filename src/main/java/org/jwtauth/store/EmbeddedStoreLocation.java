@@ -2,9 +2,11 @@ package org.jwtauth.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -54,7 +56,7 @@ public final class EmbeddedStoreLocation {
      */
     public static void moveOnce(Path oldDirectory, Path directory) {
         try {
-            Files.createDirectories(directory);
+            createOwnerOnly(directory);
             Path from = oldDirectory == null ? null : oldDirectory.resolve(FILE);
             Path to = directory.resolve(FILE);
             if (from != null && Files.isRegularFile(from) && !Files.exists(to)) {
@@ -64,6 +66,19 @@ public final class EmbeddedStoreLocation {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("embedded refresh-token store directory " + directory, e);
+        }
+    }
+
+    /**
+     * Creates the missing directories readable by the container's user only (rwx------) where the file system
+     * has POSIX permissions: they hold token hashes and session metadata, not for other local users.
+     */
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
         }
     }
 

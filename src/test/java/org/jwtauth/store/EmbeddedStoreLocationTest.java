@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +41,18 @@ class EmbeddedStoreLocationTest {
     void chooseWhenServerOrContextNamesCarryPathCharactersThenTheyCannotLeaveTheBase() {
         Path chosen = EmbeddedStoreLocation.choose(Optional.empty(), TOMCAT::get, "../..", "/../etc");
         assertTrue(chosen.normalize().startsWith(Paths.get("/srv/tomcat/jwtauth")), chosen::toString);
+    }
+
+    @Test
+    void moveOnceWhenTheDirectoryIsMissingThenItIsCreatedForTheContainersUserOnly(@TempDir Path dir)
+            throws Exception {
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+                "skipped: no POSIX permissions on this file system");
+        Path stable = dir.resolve("base").resolve("server").resolve("context");
+        EmbeddedStoreLocation.moveOnce(null, stable);
+        for (Path p : new Path[] {stable, stable.getParent(), stable.getParent().getParent()}) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p::toString);
+        }
     }
 
     @Test
