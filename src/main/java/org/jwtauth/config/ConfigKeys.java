@@ -30,6 +30,8 @@ public final class ConfigKeys {
     public static final String STORE_CONNECT_TIMEOUT = "jwtauth.store.connectTimeout";
     public static final String STORE_QUERY_TIMEOUT = "jwtauth.store.queryTimeout";
     public static final String STORE_DIRECTORY = "jwtauth.store.directory";
+    /** With {@code jwtauth.store.url}: how many connections the store may have open at once. */
+    public static final String STORE_MAX_CONNECTIONS = "jwtauth.store.maxConnections";
     public static final String CLEANUP_INTERVAL = "jwtauth.cleanup.interval";
     public static final String REALM = "jwtauth.realm";
     public static final String THROTTLE_ATTEMPTS = "jwtauth.login.throttle.attempts";

@@ -38,6 +38,8 @@ public final class SettingsParser {
     /** Long enough for a busy database, short enough that an outage answers 503 before clients give up. */
     static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(5);
     static final Duration MAX_STORE_TIMEOUT = Duration.ofMinutes(10);
+    /** Enough for a few hundred store calls a second; far below a database's usual connection limit (100). */
+    static final int DEFAULT_STORE_MAX_CONNECTIONS = 10;
 
     private final ConfigSource source;
     private final ConfigValues values;
@@ -65,9 +67,15 @@ public final class SettingsParser {
         List<String> loginRoles = values.list(LOGIN_ROLES);
         StoreSettings store = new StoreSettings(values.text(STORE_DATA_SOURCE).orElse(null), values.text(STORE_URL).orElse(null),
                 values.text(STORE_USER).orElse(null), secret(STORE_PASSWORD).orElse(null), schema(),
-                storeTimeout(STORE_CONNECT_TIMEOUT), storeTimeout(STORE_QUERY_TIMEOUT), storeDirectory());
+                storeTimeout(STORE_CONNECT_TIMEOUT), storeTimeout(STORE_QUERY_TIMEOUT),
+                values.integer(STORE_MAX_CONNECTIONS, DEFAULT_STORE_MAX_CONNECTIONS, 1, 1000), storeDirectory());
         if (store.dataSource().isPresent() && store.url().isPresent()) {
             throw new ConfigurationException(STORE_URL, "must not be set together with " + STORE_DATA_SOURCE);
+        }
+        if (store.dataSource().isPresent() && values.text(STORE_MAX_CONNECTIONS).isPresent()) {
+            // The container's pool bounds a JNDI DataSource; a second, different bound would only confuse.
+            throw new ConfigurationException(STORE_MAX_CONNECTIONS, "applies to " + STORE_URL + " only; with "
+                    + STORE_DATA_SOURCE + " set the pool's own maximum (maxTotal, maxActive, maximumPoolSize)");
         }
         return new Settings(issuer, audience, algorithm, secret, durations, rolesClaim, authenticator, loginRoles,
                 store, values.text(REALM).orElse(null), throttle(), keyFiles,

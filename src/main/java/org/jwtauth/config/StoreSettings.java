@@ -14,10 +14,11 @@ public final class StoreSettings {
     private final SchemaMode schema;
     private final Duration connectTimeout;
     private final Duration queryTimeout;
+    private final int maxConnections;
     private final Path directory;
 
     StoreSettings(String dataSource, String url, String user, String password, SchemaMode schema,
-                  Duration connectTimeout, Duration queryTimeout, Path directory) {
+                  Duration connectTimeout, Duration queryTimeout, int maxConnections, Path directory) {
         this.dataSource = dataSource;
         this.url = url;
         this.user = user;
@@ -25,6 +26,7 @@ public final class StoreSettings {
         this.schema = schema;
         this.connectTimeout = connectTimeout;
         this.queryTimeout = queryTimeout;
+        this.maxConnections = maxConnections;
         this.directory = directory;
     }
 
@@ -64,13 +66,23 @@ public final class StoreSettings {
         return queryTimeout;
     }
 
+    /**
+     * With {@code jwtauth.store.url}: the most connections the store has open at once. A caller that finds none
+     * free within {@link #connectTimeout()} is answered 503, so unauthenticated requests (logout) cannot exhaust
+     * the database's connections. A container pool (JNDI) has its own maximum; the embedded H2 has no server.
+     */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
     /** For the start-up log line: never the password. */
     String summary() {
         String timeouts = " (connectTimeout " + connectTimeout + ", queryTimeout " + queryTimeout + ")";
         if (dataSource != null) {
             return "jndi " + dataSource + timeouts;
         }
-        return (url != null ? "jdbc " + withoutQuery(url) : "embedded H2") + timeouts;
+        return (url != null ? "jdbc " + withoutQuery(url) + " (maxConnections " + maxConnections + ")" : "embedded H2")
+                + timeouts;
     }
 
     private static String withoutQuery(String jdbcUrl) {

@@ -37,9 +37,13 @@ final class StoreDataSource {
         }
         if (settings.url().isPresent()) {
             String url = settings.url().get();
-            return new StoreDataSource(new DriverDataSource(url, settings.user().orElse(null),
+            DriverDataSource driver = new DriverDataSource(url, settings.user().orElse(null),
                     settings.password().orElse(null),
-                    DriverTimeouts.forUrl(url, settings.connectTimeout(), settings.queryTimeout())), false);
+                    DriverTimeouts.forUrl(url, settings.connectTimeout(), settings.queryTimeout()));
+            // Waiting for a place as long as opening a connection may take: a burst queues briefly, a database
+            // that holds every place (hanging) answers 503 after about the time an unbounded store would.
+            return new StoreDataSource(new BoundedDataSource(driver, settings.maxConnections(),
+                    settings.connectTimeout()), false);
         }
         return embeddedH2(embeddedDirectory, settings);
     }
@@ -98,8 +102,10 @@ final class StoreDataSource {
                 LOG.warn("Could not shut down the embedded H2 refresh-token database ({})", e.getClass().getName());
             }
         }
-        if (dataSource instanceof DriverDataSource) {
-            ((DriverDataSource) dataSource).deregisterDrivers();
+        DataSource own = dataSource instanceof BoundedDataSource ? ((BoundedDataSource) dataSource).delegate()
+                : dataSource;
+        if (own instanceof DriverDataSource) {
+            ((DriverDataSource) own).deregisterDrivers();
         }
     }
 }

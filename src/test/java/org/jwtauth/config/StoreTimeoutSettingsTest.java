@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** {@code jwtauth.store.connectTimeout} and {@code jwtauth.store.queryTimeout}. */
+/** {@code jwtauth.store.connectTimeout}, {@code jwtauth.store.queryTimeout} and {@code jwtauth.store.maxConnections}. */
 class StoreTimeoutSettingsTest {
 
     private static Settings parse(String... keyValues) {
@@ -60,5 +60,25 @@ class StoreTimeoutSettingsTest {
         String summary = parse(ConfigKeys.STORE_QUERY_TIMEOUT, "PT7S").summary();
         assertTrue(summary.contains("queryTimeout PT7S"), summary);
         assertTrue(summary.contains("connectTimeout PT5S"), summary);
+    }
+
+    @Test
+    void maxConnectionsWhenNotConfiguredThenTen() {
+        assertEquals(10, parse(ConfigKeys.STORE_URL, "jdbc:postgresql://db/app").store().maxConnections());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "1001", "ten", "2.5"})
+    void maxConnectionsWhenNotAWholeNumberFromOneToAThousandThenStartFailsNamingTheKey(String value) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> parse(ConfigKeys.STORE_MAX_CONNECTIONS, value));
+        assertEquals(ConfigKeys.STORE_MAX_CONNECTIONS, e.key());
+    }
+
+    @Test
+    void maxConnectionsWhenSetWithAJndiDataSourceThenStartFailsNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(
+                ConfigKeys.STORE_DATA_SOURCE, "java:comp/env/jdbc/AuthDB", ConfigKeys.STORE_MAX_CONNECTIONS, "5"));
+        assertEquals(ConfigKeys.STORE_MAX_CONNECTIONS, e.key());
     }
 }

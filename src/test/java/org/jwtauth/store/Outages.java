@@ -11,9 +11,12 @@ import org.jwtauth.testing.TcpProxy;
 /** A store whose connections go through a {@link TcpProxy} the test can cut, with short timeouts. */
 final class Outages {
 
-    /** Short, so that a test of a hanging database takes seconds; the defaults are PT5S. */
+    /**
+     * Short timeouts, so that a test of a hanging database takes seconds (the defaults are PT5S), and a single
+     * connection place: a place that a cut connection did not give back makes the next operation fail.
+     */
     static final Map<String, String> SHORT_TIMEOUTS = Map.of(ConfigKeys.STORE_CONNECT_TIMEOUT, "PT2S",
-            ConfigKeys.STORE_QUERY_TIMEOUT, "PT2S");
+            ConfigKeys.STORE_QUERY_TIMEOUT, "PT2S", ConfigKeys.STORE_MAX_CONNECTIONS, "1");
 
     private Outages() {
     }
