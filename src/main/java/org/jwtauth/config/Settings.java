@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class Settings {
 
     private final String issuer;
-    private final String audience;
+    private final Audience audience;
     private final SigningAlgorithm algorithm;
     private final byte[] secret;
     private final Durations durations;
@@ -27,7 +27,7 @@ public final class Settings {
     private final TrustedIssuerSettings trustedIssuer;
     private final byte[] previousSecret;
 
-    Settings(String issuer, String audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
+    Settings(String issuer, Audience audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
              String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm,
              ThrottleSettings throttle, List<Path> keyFiles, TrustedIssuerSettings trustedIssuer,
              byte[] previousSecret) {
@@ -66,8 +66,17 @@ public final class Settings {
         return issuer;
     }
 
+    /** {@code aud} written and required: {@code jwtauth.audience}, else the issuer plus the context path. */
     public String audience() {
-        return audience;
+        return audience.value();
+    }
+
+    /**
+     * The audience tokens had before the default was made specific to the web application (the issuer), accepted
+     * at the refresh endpoint only; empty when {@code jwtauth.audience} is set or the two coincide.
+     */
+    public Optional<String> formerDefaultAudience() {
+        return audience.formerDefault();
     }
 
     public SigningAlgorithm algorithm() {
@@ -134,7 +143,7 @@ public final class Settings {
 
     /** One line for the start-up log; contains no secret. */
     public String summary() {
-        return "issuer=" + issuer + ", audience=" + audience + ", algorithm=" + algorithm.joseName()
+        return "issuer=" + issuer + ", audience=" + audience.value() + ", algorithm=" + algorithm.joseName()
                 + ", accessToken.lifetime=" + durations.accessToken + ", refreshToken.lifetime=" + durations.refreshToken
                 + ", session.maxLifetime=" + durations.sessionMax + ", refresh.retryWindow=" + durations.retryWindow
                 + ", clockSkew=" + durations.clockSkew + ", login.authenticator=" + authenticator

@@ -55,9 +55,17 @@ public final class SettingsParser {
         this(source, System::getenv);
     }
 
+    /** The settings of the root context; see {@link #parse(String)}. */
     public Settings parse() {
+        return parse("");
+    }
+
+    /**
+     * @param contextPath the web application's context path ("" for the root), part of the default audience
+     */
+    public Settings parse(String contextPath) {
         String issuer = values.text(ISSUER).orElse("jwt-servlet-auth");
-        String audience = values.text(AUDIENCE).orElse(issuer);
+        Audience audience = Audience.of(values.text(AUDIENCE), issuer, contextPath == null ? "" : contextPath);
         SigningAlgorithm algorithm = algorithm();
         byte[] secret = algorithm.isSymmetric() ? hmacSecret(algorithm) : new byte[0];
         List<Path> keyFiles = algorithm.isSymmetric() ? List.of() : keyFiles(algorithm);
@@ -79,7 +87,9 @@ public final class SettingsParser {
         }
         return new Settings(issuer, audience, algorithm, secret, durations, rolesClaim, authenticator, loginRoles,
                 store, values.text(REALM).orElse(null), throttle(), keyFiles,
-                new TrustedIssuerParser(values).parse(issuer, audience, rolesClaim).orElse(null),
+                // The trusted issuer's default audience stays what it was: that issuer knows nothing of our context path.
+                new TrustedIssuerParser(values).parse(issuer, values.text(AUDIENCE).orElse(issuer), rolesClaim)
+                        .orElse(null),
                 previousHmacSecret(algorithm));
     }
 

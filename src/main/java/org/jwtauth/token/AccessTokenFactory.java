@@ -1,6 +1,8 @@
 package org.jwtauth.token;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.jwtauth.config.Settings;
 
@@ -17,6 +19,18 @@ public final class AccessTokenFactory {
 
     public static AccessTokenVerifier verifier(Settings settings, SigningKeys keys, Clock clock) {
         return AccessTokenVerifier.forOwnTokens(keys, settings.issuer(), settings.audience(), settings.rolesClaim(),
+                settings.accessTokenLifetime(), settings.clockSkew(), clock);
+    }
+
+    /**
+     * The refresh endpoint's verifier: as {@link #verifier}, but it also accepts the former default audience, so a
+     * session whose access token was issued before the default changed refreshes (into a token with the new
+     * audience) rather than ending at the upgrade. The filter never accepts it.
+     */
+    public static AccessTokenVerifier refreshVerifier(Settings settings, SigningKeys keys, Clock clock) {
+        Set<String> audiences = new HashSet<>(Set.of(settings.audience()));
+        settings.formerDefaultAudience().ifPresent(audiences::add);
+        return AccessTokenVerifier.forOwnTokens(keys, settings.issuer(), audiences, settings.rolesClaim(),
                 settings.accessTokenLifetime(), settings.clockSkew(), clock);
     }
 }

@@ -3,6 +3,7 @@ package org.jwtauth.token;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.AudValidator;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.IssValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -46,22 +48,29 @@ public final class AccessTokenVerifier implements TokenVerifier {
         this.keys = b.keys;
         this.timeRules = new TimeRules(b.clock, b.clockSkew, b.maxLifetime);
         this.mapper = new PrincipalMapper(new RolesClaim(b.rolesClaim, b.rolesMayBeOneString), b.ownTokens);
-        this.consumer = new JwtConsumerBuilder()
+        JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 // jose4j's date validator reads the system clock; TimeRules reads the injected one.
                 .setSkipAllDefaultValidators()
                 .setJwsAlgorithmConstraints(algorithms)
                 .setVerificationKeyResolver(keys)
                 .registerValidator(new TypeRule(b.typeRequired, b.acceptedTypes))
                 .registerValidator(new IssValidator(b.issuer, true))
-                .registerValidator(new AudValidator(Set.of(b.audience), true))
-                .build();
+                .registerValidator(new AudValidator(b.audiences, true));
+        b.rules.forEach(builder::registerValidator);
+        this.consumer = builder.build();
     }
 
     /** This application's own tokens: one algorithm, our keys, {@code typ: at+jwt}, {@code sid} and {@code jti}. */
     public static AccessTokenVerifier forOwnTokens(SigningKeys keys, String issuer, String audience,
                                                    String rolesClaim, Duration lifetime, Duration clockSkew,
                                                    Clock clock) {
-        return builder().issuer(issuer).audience(audience).algorithms(List.of(keys.algorithm()))
+        return forOwnTokens(keys, issuer, Set.of(audience), rolesClaim, lifetime, clockSkew, clock);
+    }
+
+    /** The same, accepting any of {@code audiences} (the refresh endpoint's transition to a new default). */
+    static AccessTokenVerifier forOwnTokens(SigningKeys keys, String issuer, Set<String> audiences,
+                                            String rolesClaim, Duration lifetime, Duration clockSkew, Clock clock) {
+        return builder().issuer(issuer).audiences(audiences).algorithms(List.of(keys.algorithm()))
                 .keys((jws, nesting) -> keys.verificationKey(jws.getKeyIdHeaderValue())
                         .orElseThrow(() -> new UnresolvableKeyException("kid")))
                 .types(true, Set.of(AccessTokenClaims.TYPE)).ownTokens(true).rolesClaim(rolesClaim, false)
@@ -125,7 +134,7 @@ public final class AccessTokenVerifier implements TokenVerifier {
     /** The rules of one issuer; every setting but the roles claim's format and the type is required. */
     public static final class Builder {
         private String issuer;
-        private String audience;
+        private Set<String> audiences;
         private List<String> algorithms;
         private VerificationKeyResolver keys;
         private boolean typeRequired;
@@ -136,6 +145,7 @@ public final class AccessTokenVerifier implements TokenVerifier {
         private Duration maxLifetime;
         private Duration clockSkew;
         private Clock clock;
+        private final List<ErrorCodeValidator> rules = new ArrayList<>();
 
         private Builder() {
         }
@@ -146,7 +156,12 @@ public final class AccessTokenVerifier implements TokenVerifier {
         }
 
         public Builder audience(String audience) {
-            this.audience = audience;
+            return audiences(Set.of(audience));
+        }
+
+        /** A token is accepted when its {@code aud} holds one of these (RFC 7519 section 4.1.3). */
+        public Builder audiences(Set<String> audiences) {
+            this.audiences = Set.copyOf(audiences);
             return this;
         }
 
@@ -196,6 +211,12 @@ public final class AccessTokenVerifier implements TokenVerifier {
             return this;
         }
 
+        /** A further check of the claims, after the signature and the issuer's rules. */
+        public Builder rule(ErrorCodeValidator rule) {
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -203,7 +224,7 @@ public final class AccessTokenVerifier implements TokenVerifier {
 
         public AccessTokenVerifier build() {
             Objects.requireNonNull(issuer, "issuer");
-            Objects.requireNonNull(audience, "audience");
+            Objects.requireNonNull(audiences, "audience");
             Objects.requireNonNull(algorithms, "algorithms");
             Objects.requireNonNull(keys, "keys");
             Objects.requireNonNull(rolesClaim, "rolesClaim");

@@ -42,7 +42,8 @@ final class Composition implements AutoCloseable {
     }
 
     static Composition start(ServletContext context) {
-        Settings settings = new SettingsParser(ConfigSource.layered(ConfigSource.of(context::getInitParameter))).parse();
+        Settings settings = new SettingsParser(ConfigSource.layered(ConfigSource.of(context::getInitParameter)))
+                .parse(context.getContextPath());
         Clock clock = Clock.systemUTC();
         UserAuthenticator authenticator = AuthenticatorFactory.create(settings.authenticator(), settings.loginRoles(),
                 context.getClassLoader());
@@ -54,6 +55,7 @@ final class Composition implements AutoCloseable {
         try {
             JwtAuthComponents components = new JwtAuthComponents(settings, settings.realm().orElse(name(context)),
                     clock, keys, AccessTokenFactory.issuer(settings, keys, clock), ownTokens,
+                    AccessTokenFactory.refreshVerifier(settings, keys, clock),
                     TrustedIssuers.bearerVerifier(settings, ownTokens, clock),
                     RefreshFactory.service(settings, store, keys, clock), authenticator,
                     new LoginThrottle(settings.throttle(), clock));

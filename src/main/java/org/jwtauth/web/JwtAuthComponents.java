@@ -30,26 +30,31 @@ final class JwtAuthComponents {
     final Clock clock;
     final SigningKeys signingKeys;
     final AccessTokenIssuer issuer;
-    /** Our own tokens only: the refresh endpoint and logout of all devices accept no other issuer's. */
-    final AccessTokenVerifier ownTokens;
+    /**
+     * Our own tokens only, as the refresh endpoint takes them: no other issuer's, and the former default audience
+     * too ({@link org.jwtauth.token.AccessTokenFactory#refreshVerifier}).
+     */
+    final AccessTokenVerifier tokensToRefresh;
     /** What the filter verifies with: our own tokens and, if configured, the trusted issuer's. */
     final TokenVerifier bearerTokens;
-    /** The bearer step over our own tokens, for the endpoints that need the caller. */
+    /** The bearer step over our own tokens (the filter's rules), for the endpoints that need the caller. */
     final BearerAuthentication ownCallers;
     final RefreshTokenService refreshTokens;
     final UserAuthenticator authenticator;
     final LoginThrottle throttle;
 
     JwtAuthComponents(Settings settings, String realm, Clock clock, SigningKeys signingKeys, AccessTokenIssuer issuer,
-                      AccessTokenVerifier ownTokens, TokenVerifier bearerTokens, RefreshTokenService refreshTokens,
+                      AccessTokenVerifier ownTokens, AccessTokenVerifier tokensToRefresh, TokenVerifier bearerTokens,
+                      RefreshTokenService refreshTokens,
                       UserAuthenticator authenticator, LoginThrottle throttle) {
         this.settings = settings;
         this.realm = realm;
         this.clock = clock;
         this.signingKeys = signingKeys;
         this.issuer = issuer;
-        this.ownTokens = ownTokens;
+        this.tokensToRefresh = tokensToRefresh;
         this.bearerTokens = bearerTokens;
+        // Logout of all devices, for one, accepts no other issuer's token.
         this.ownCallers = new BearerAuthentication(ownTokens);
         this.refreshTokens = refreshTokens;
         this.authenticator = authenticator;

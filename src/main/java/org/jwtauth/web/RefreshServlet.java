@@ -31,7 +31,7 @@ public final class RefreshServlet extends TokenEndpointServlet {
         String accessToken = accessToken(request, body, components);
         JwtPrincipal previous;
         try {
-            previous = components.ownTokens.verifyAllowingExpiry(accessToken,
+            previous = components.tokensToRefresh.verifyAllowingExpiry(accessToken,
                     components.settings.sessionMaxLifetime());
         } catch (InvalidTokenException e) {
             throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);

@@ -57,6 +57,16 @@ class KeySettingsParserTest {
     }
 
     @Test
+    void parseWhenNeitherAudienceIsGivenThenTheTrustedAudienceIsOurIssuerAsBeforeTheDefaultBecamePerApplication() {
+        // The other issuer cannot know our context path: its tokens keep the audience they had.
+        TrustedIssuerSettings trusted = parse("jwtauth.secret", SECRET, "jwtauth.issuer", "https://api.example",
+                "jwtauth.trusted.issuer", "https://idp.example",
+                "jwtauth.trusted.jwksUrl", "https://idp.example/.well-known/jwks.json").trustedIssuer().orElseThrow();
+
+        assertEquals("https://api.example", trusted.audience());
+    }
+
+    @Test
     void parseWhenTrustedIssuerHasNoJwksUrlThenRefusedNamingJwksUrl() {
         refused("jwtauth.trusted.jwksUrl", "jwtauth.secret", SECRET, "jwtauth.trusted.issuer", "https://idp");
     }

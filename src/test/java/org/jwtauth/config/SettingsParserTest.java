@@ -49,7 +49,7 @@ class SettingsParserTest {
     void parseWhenOnlySecretGivenThenEveryOtherKeyHasItsDocumentedDefault() {
         Settings s = parse(withSecret());
         assertEquals("jwt-servlet-auth", s.issuer());
-        assertEquals("jwt-servlet-auth", s.audience());
+        assertEquals("jwt-servlet-auth/", s.audience());
         assertEquals(SigningAlgorithm.HS256, s.algorithm());
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), s.secret());
         assertEquals(Duration.ofMinutes(15), s.accessTokenLifetime());
@@ -110,9 +110,35 @@ class SettingsParserTest {
     }
 
     @Test
-    void parseWhenIssuerGivenWithoutAudienceThenAudienceIsTheIssuer() {
-        assertEquals("https://issuer.example",
-                parse(withSecret(ConfigKeys.ISSUER, "https://issuer.example")).audience());
+    void parseWhenAudienceNotGivenThenIssuerPlusContextPathAndTheIssuerIsTheFormerDefault() {
+        Settings orders = new SettingsParser(ConfigSource.of(withSecret()), name -> null).parse("/orders");
+        Settings root = parse(withSecret(ConfigKeys.ISSUER, "https://issuer.example"));
+        Settings withSlash = new SettingsParser(ConfigSource.of(withSecret(ConfigKeys.ISSUER,
+                "https://issuer.example/")), name -> null).parse("/orders");
+
+        assertEquals("jwt-servlet-auth/orders", orders.audience());
+        assertEquals(Optional.of("jwt-servlet-auth"), orders.formerDefaultAudience());
+        assertEquals("https://issuer.example/", root.audience());
+        assertEquals(Optional.of("https://issuer.example"), root.formerDefaultAudience());
+        assertEquals("https://issuer.example/orders", withSlash.audience());
+        assertEquals(Optional.of("https://issuer.example/"), withSlash.formerDefaultAudience());
+    }
+
+    @Test
+    void parseWhenIssuerWithSlashAtTheRootContextThenAudienceIsTheIssuerAndNoFormerDefault() {
+        Settings s = parse(withSecret(ConfigKeys.ISSUER, "https://issuer.example/"));
+
+        assertEquals("https://issuer.example/", s.audience());
+        assertEquals(Optional.empty(), s.formerDefaultAudience());
+    }
+
+    @Test
+    void parseWhenAudienceGivenThenItWinsAndNoFormerDefaultIsAccepted() {
+        Settings s = new SettingsParser(ConfigSource.of(withSecret(ConfigKeys.AUDIENCE, "api://orders")),
+                name -> null).parse("/orders");
+
+        assertEquals("api://orders", s.audience());
+        assertEquals(Optional.empty(), s.formerDefaultAudience());
     }
 
     @Test

@@ -64,7 +64,8 @@ class JwksEndpointIT {
             processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(algorithm),
                     new ImmutableJWKSet<>(set)));
-            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(ISSUER,
+            // The default audience: the issuer plus the context path (an explicit jwtauth.audience would win).
+            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(ISSUER + "/app",
                     new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "exp", "iat", "jti", "sid")));
             JWTClaimsSet claims = processor.process(accessToken, null);
             assertEquals("alice", claims.getSubject());

@@ -20,6 +20,14 @@ public interface Container extends AutoCloseable {
      */
     URI start(WebAppDirectory webApp, String contextPath, Users users) throws Exception;
 
+    /**
+     * Deploys a further web app beside the started one, in the same server and realm, as a second WAR in
+     * {@code webapps/}; it is stopped with the server.
+     *
+     * @return its base URI, ending with "/"
+     */
+    URI add(WebAppDirectory webApp, String contextPath) throws Exception;
+
     /** Stops and removes the web app; the server keeps running (requests then get 404). */
     void undeploy() throws Exception;
 

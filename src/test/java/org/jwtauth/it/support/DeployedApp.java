@@ -13,18 +13,21 @@ public final class DeployedApp implements AutoCloseable {
     private final Container container;
     private final URI baseUri;
     private final Http http = new Http();
+    /** False for a web app {@link #beside} another: the container is the other's to stop. */
+    private final boolean ownsContainer;
 
-    private DeployedApp(ContainerKind kind, Container container, URI baseUri) {
+    private DeployedApp(ContainerKind kind, Container container, URI baseUri, boolean ownsContainer) {
         this.kind = kind;
         this.container = container;
         this.baseUri = baseUri;
+        this.ownsContainer = ownsContainer;
     }
 
     public static DeployedApp deploy(ContainerKind kind, WebAppDirectory webApp, String contextPath, Users users)
             throws Exception {
         Container container = kind.create();
         try {
-            return new DeployedApp(kind, container, container.start(webApp, contextPath, users));
+            return new DeployedApp(kind, container, container.start(webApp, contextPath, users), true);
         } catch (Exception | Error e) {
             // A failed start must not leave a server and its threads behind for the next test.
             try {
@@ -34,6 +37,11 @@ public final class DeployedApp implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** A second web app in this one's container (same server, same realm), stopped when this one is closed. */
+    public DeployedApp beside(WebAppDirectory webApp, String contextPath) throws Exception {
+        return new DeployedApp(kind, container, container.add(webApp, contextPath), false);
     }
 
     public ContainerKind kind() {
@@ -65,7 +73,9 @@ public final class DeployedApp implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        container.stop();
+        if (ownsContainer) {
+            container.stop();
+        }
     }
 
     @Override

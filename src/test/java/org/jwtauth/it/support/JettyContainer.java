@@ -18,7 +18,7 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.security.Credential;
 
 /**
- * Embedded Jetty 12 (ee10) with one {@link WebAppContext}, configured like a deployer's
+ * Embedded Jetty 12 (ee10) with a {@link WebAppContext} (or several), configured like a deployer's
  * jetty-base would: the default WebAppContext configurations (which read WEB-INF/web.xml and
  * every WEB-INF/lib/*.jar's META-INF/web-fragment.xml) and a {@link HashLoginService} realm.
  */
@@ -58,39 +58,48 @@ final class JettyContainer implements Container {
         path = Container.normalise(contextPath);
         this.app = app;
         this.users = users;
-        addContext();
+        webApp = addContext(path, app, "tmp");
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path + "/");
     }
 
-    private void addContext() throws Exception {
-        webApp = new WebAppContext();
-        webApp.setContextPath(path.isEmpty() ? "/" : path);
-        webApp.setWar(app.root().toString());
-        webApp.setTempDirectory(Files.createDirectories(workDir.resolve("tmp")).toFile());
+    @Override
+    public URI add(WebAppDirectory more, String contextPath) throws Exception {
+        String morePath = Container.normalise(contextPath);
+        addContext(morePath, more, "tmp" + morePath.replace('/', '_'));
+        return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
+                + morePath + "/");
+    }
+
+    private WebAppContext addContext(String path, WebAppDirectory app, String tempName) throws Exception {
+        WebAppContext context = new WebAppContext();
+        context.setContextPath(path.isEmpty() ? "/" : path);
+        context.setWar(app.root().toString());
+        context.setTempDirectory(Files.createDirectories(workDir.resolve(tempName)).toFile());
         // Without this a failing listener or servlet only logs and the context answers 503;
         // tests want the deployment itself to fail with the cause.
-        webApp.setThrowUnavailableOnStartupException(true);
+        context.setThrowUnavailableOnStartupException(true);
         // What the ee10-annotations module (enabled by ee10-jsp, so in most jetty-bases) adds: it runs the
         // ServletContainerInitializers of WEB-INF/lib JARs, as Tomcat always does.
-        webApp.addConfiguration(new AnnotationConfiguration());
+        context.addConfiguration(new AnnotationConfiguration());
         if (Files.isRegularFile(app.root().resolve("WEB-INF/jetty-env.xml"))) {
             // What a jetty-base with the ee10-plus module gives every web app: JNDI, env entries and the
             // resources a WEB-INF/jetty-env.xml declares.
-            webApp.addConfiguration(new EnvConfiguration(), new PlusConfiguration(), new JndiConfiguration());
+            context.addConfiguration(new EnvConfiguration(), new PlusConfiguration(), new JndiConfiguration());
         }
         // Set on the web app's own security handler rather than as a server bean so that the
         // realm does not have to match <realm-name> in web.xml: any login-config uses it.
-        webApp.getSecurityHandler().setLoginService(loginService(users));
+        context.getSecurityHandler().setLoginService(loginService(users));
         // Jetty has no catalina.base; the embedded store goes where a jetty.base would put it, and web.xml wins.
-        webApp.setInitParameter("jwtauth.store.directory", workDir.resolve("jwtauth").toAbsolutePath().toString());
-        contexts.addHandler(webApp);
-        webApp.start();
+        context.setInitParameter("jwtauth.store.directory", workDir.resolve("jwtauth").toAbsolutePath().toString());
+        contexts.addHandler(context);
+        context.start();
+        return context;
     }
 
     @Override
     public void redeploy() throws Exception {
         undeploy();
-        addContext();
+        webApp = addContext(path, app, "tmp");
     }
 
     private static HashLoginService loginService(Users users) {

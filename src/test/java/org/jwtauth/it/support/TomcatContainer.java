@@ -15,7 +15,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
- * Embedded Tomcat 11 with one web app added like a deployer's docBase, and a
+ * Embedded Tomcat 11 with a web app (or several) added like a deployer's docBase, and a
  * {@link MemoryRealm} reading a generated tomcat-users.xml on the engine, as conf/server.xml does.
  */
 final class TomcatContainer implements Container {
@@ -63,14 +63,22 @@ final class TomcatContainer implements Container {
 
         path = Container.normalise(contextPath);
         docBase = app.root().toString();
-        addContext();
+        context = addContext(path, docBase);
         tomcat.start();
-        requireAvailable("start");
+        requireAvailable(context, "start");
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path + "/");
     }
 
-    private void addContext() {
-        context = tomcat.addWebapp(path, docBase);
+    @Override
+    public URI add(WebAppDirectory app, String contextPath) {
+        String more = Container.normalise(contextPath);
+        // A host that has started starts a context as soon as it is added, as autoDeploy does.
+        requireAvailable(addContext(more, app.root().toString()), "start");
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + more + "/");
+    }
+
+    private Context addContext(String path, String docBase) {
+        Context context = tomcat.addWebapp(path, docBase);
         StandardJarScanner scanner = new StandardJarScanner();
         // The library's classes are also on the test JVM's class path; only WEB-INF/lib may
         // contribute fragments, as in a real Tomcat whose class path holds no application JARs.
@@ -85,6 +93,7 @@ final class TomcatContainer implements Container {
                 context.removeServletMapping("*.jspx");
             }
         });
+        return context;
     }
 
     private MemoryRealm realm(Users users) throws IOException {
@@ -108,7 +117,7 @@ final class TomcatContainer implements Container {
     }
 
     /** Tomcat logs a failed context start and keeps running; tests want it to fail loudly. */
-    private void requireAvailable(String action) {
+    private static void requireAvailable(Context context, String action) {
         if (!context.getState().isAvailable()) {
             throw new IllegalStateException("Tomcat could not " + action + " the web app " + context.getDocBase()
                     + " (state " + context.getState() + "); see the log above for the cause");
@@ -127,8 +136,8 @@ final class TomcatContainer implements Container {
     @Override
     public void redeploy() {
         undeploy();
-        addContext();
-        requireAvailable("redeploy");
+        context = addContext(path, docBase);
+        requireAvailable(context, "redeploy");
     }
 
     @Override
@@ -138,7 +147,7 @@ final class TomcatContainer implements Container {
         }
         // Same as the manager's "reload": stop, new class loader, start.
         context.reload();
-        requireAvailable("restart");
+        requireAvailable(context, "restart");
     }
 
     @Override
