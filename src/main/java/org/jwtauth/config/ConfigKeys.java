@@ -49,6 +49,8 @@ public final class ConfigKeys {
     public static final String TRUSTED_CACHE_LIFETIME = "jwtauth.trusted.cacheLifetime";
     public static final String TRUSTED_TIMEOUT = "jwtauth.trusted.timeout";
     public static final String TRUSTED_MAX_LIFETIME = "jwtauth.trusted.maxLifetime";
+    public static final String TRUSTED_MAX_STALE_AGE = "jwtauth.trusted.maxStaleAge";
+    public static final String TRUSTED_REFUSE_NONCE = "jwtauth.trusted.refuseNonce";
 
     private ConfigKeys() {
     }

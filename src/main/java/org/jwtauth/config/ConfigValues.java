@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The typed reads the parsers share: trimmed text, comma-separated lists, whole numbers, ISO-8601 durations. */
+/**
+ * The typed reads the parsers share: trimmed text, comma-separated lists, whole numbers, true/false, ISO-8601
+ * durations.
+ */
 final class ConfigValues {
 
     private final ConfigSource source;
@@ -40,6 +43,18 @@ final class ConfigValues {
             // answered below
         }
         throw new ConfigurationException(key, "expected a whole number from " + min + " to " + max);
+    }
+
+    /** {@code true} or {@code false}, in any case; anything else is refused rather than read as false. */
+    boolean flag(String key, boolean defaultValue) {
+        String value = text(key).orElse(null);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT));
+        }
+        throw new ConfigurationException(key, "expected true or false");
     }
 
     /** The ISO-8601 duration of {@code key} (or the default); {@code expectation} says what is expected instead. */

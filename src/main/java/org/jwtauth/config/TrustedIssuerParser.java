@@ -37,9 +37,23 @@ final class TrustedIssuerParser {
         if (timeout.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new ConfigurationException(TRUSTED_TIMEOUT, "expected a positive duration up to PT1M");
         }
+        Duration cacheLifetime = positive(TRUSTED_CACHE_LIFETIME, "PT1H");
         return Optional.of(new TrustedIssuerSettings(issuer.get(), values.text(TRUSTED_AUDIENCE).orElse(ownAudience), jwksUri(),
                 algorithms(), values.text(TRUSTED_ROLES_CLAIM).orElse(ownRolesClaim), positive(TRUSTED_REFRESH_INTERVAL, "PT5M"),
-                positive(TRUSTED_CACHE_LIFETIME, "PT1H"), timeout, positive(TRUSTED_MAX_LIFETIME, "PT1H")));
+                cacheLifetime, maxStaleAge(cacheLifetime), timeout, positive(TRUSTED_MAX_LIFETIME, "PT1H"),
+                values.flag(TRUSTED_REFUSE_NONCE, false)));
+    }
+
+    /**
+     * How long keys are used while fetches fail: long enough to ride out an outage of the issuer's JWKS endpoint,
+     * short enough that a key the issuer removed (it may have leaked) stops working. Three cache lifetimes.
+     */
+    private Duration maxStaleAge(Duration cacheLifetime) {
+        Duration maxStaleAge = positive(TRUSTED_MAX_STALE_AGE, cacheLifetime.multipliedBy(3).toString());
+        if (maxStaleAge.compareTo(cacheLifetime) < 0) {
+            throw new ConfigurationException(TRUSTED_MAX_STALE_AGE, "must not be shorter than " + TRUSTED_CACHE_LIFETIME);
+        }
+        return maxStaleAge;
     }
 
     private URI jwksUri() {

@@ -17,12 +17,14 @@ public final class TrustedIssuerSettings {
     private final String rolesClaim;
     private final Duration refreshInterval;
     private final Duration cacheLifetime;
+    private final Duration maxStaleAge;
     private final Duration timeout;
     private final Duration maxLifetime;
+    private final boolean refuseNonce;
 
     TrustedIssuerSettings(String issuer, String audience, URI jwksUri, List<SigningAlgorithm> algorithms,
-                          String rolesClaim, Duration refreshInterval, Duration cacheLifetime, Duration timeout,
-                          Duration maxLifetime) {
+                          String rolesClaim, Duration refreshInterval, Duration cacheLifetime, Duration maxStaleAge,
+                          Duration timeout, Duration maxLifetime, boolean refuseNonce) {
         this.issuer = issuer;
         this.audience = audience;
         this.jwksUri = jwksUri;
@@ -30,8 +32,10 @@ public final class TrustedIssuerSettings {
         this.rolesClaim = rolesClaim;
         this.refreshInterval = refreshInterval;
         this.cacheLifetime = cacheLifetime;
+        this.maxStaleAge = maxStaleAge;
         this.timeout = timeout;
         this.maxLifetime = maxLifetime;
+        this.refuseNonce = refuseNonce;
     }
 
     /** The exact {@code iss} value of this issuer's tokens. */
@@ -68,7 +72,17 @@ public final class TrustedIssuerSettings {
         return cacheLifetime;
     }
 
-    /** Connect and read timeout of one fetch. */
+    /** How long fetched keys stay usable while every fetch fails; at least the cache lifetime. */
+    public Duration maxStaleAge() {
+        return maxStaleAge;
+    }
+
+    /** Whether a token with a {@code nonce} claim (an OpenID Connect ID token's) is refused too. */
+    public boolean refuseNonce() {
+        return refuseNonce;
+    }
+
+    /** The bound of one whole fetch: connecting (name lookup included), waiting and reading. */
     public Duration timeout() {
         return timeout;
     }
@@ -80,6 +94,7 @@ public final class TrustedIssuerSettings {
 
     String summary() {
         return "trusted.issuer=" + issuer + ", trusted.audience=" + audience + ", trusted.jwksUrl=" + jwksUri
-                + ", trusted.algorithms=" + algorithms + ", trusted.refreshInterval=" + refreshInterval;
+                + ", trusted.algorithms=" + algorithms + ", trusted.refreshInterval=" + refreshInterval
+                + ", trusted.maxStaleAge=" + maxStaleAge + ", trusted.refuseNonce=" + refuseNonce;
     }
 }

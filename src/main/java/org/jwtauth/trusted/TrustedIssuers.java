@@ -12,15 +12,18 @@ import org.jwtauth.config.TrustedIssuerSettings;
 import org.jwtauth.keys.RuntimeSupport;
 import org.jwtauth.token.AccessTokenVerifier;
 import org.jwtauth.token.TokenVerifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This package's factory: the verifier of the trusted second issuer's tokens, with the keys of its JWKS
  * ({@link RemoteJwks}), and the routing between it and our own verifier. Gateways often type their tokens
- * {@code JWT} or not at all, so {@code typ} may be absent, {@code JWT} or {@code at+jwt} (RFC 9068 section 2.1);
- * {@code sid} is not required.
+ * {@code JWT} or not at all, so {@code typ} may be absent, {@code JWT} or {@code at+jwt} (RFC 9068 section 2.1),
+ * and the {@link IdTokenRule} keeps that issuer's ID tokens out; {@code sid} is not required.
  */
 public final class TrustedIssuers {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TrustedIssuers.class);
     private static final Set<String> ACCEPTED_TYPES = Set.of("jwt", "at+jwt");
 
     private TrustedIssuers() {
@@ -35,8 +38,13 @@ public final class TrustedIssuers {
         for (SigningAlgorithm algorithm : trusted.algorithms()) {
             RuntimeSupport.requireAlgorithm(algorithm, ConfigKeys.TRUSTED_ALGORITHMS);
         }
+        if ("http".equalsIgnoreCase(trusted.jwksUri().getScheme())) {
+            // Whoever can change the document in transit can add a key and sign any token it likes.
+            LOG.warn("{} is a plain http:// URL: the trusted issuer's keys can be replaced in transit; use https://"
+                    + " unless the issuer is on this host", ConfigKeys.TRUSTED_JWKS_URL);
+        }
         RemoteJwks jwks = new RemoteJwks(new JwksFetcher(trusted.jwksUri(), trusted.timeout()),
-                trusted.refreshInterval(), trusted.cacheLifetime(), clock);
+                trusted.refreshInterval(), trusted.cacheLifetime(), trusted.maxStaleAge(), clock);
         return new IssuerRoutingVerifier(own, trusted.issuer(), verifier(trusted, jwks, settings, clock));
     }
 
@@ -51,6 +59,7 @@ public final class TrustedIssuers {
                             .orElseThrow(() -> new UnresolvableKeyException("unknown kid"));
                 })
                 .types(false, ACCEPTED_TYPES).ownTokens(false).rolesClaim(trusted.rolesClaim(), true)
+                .rule(new IdTokenRule(trusted.refuseNonce()))
                 .maxLifetime(trusted.maxLifetime()).clockSkew(settings.clockSkew()).clock(clock).build();
     }
 }

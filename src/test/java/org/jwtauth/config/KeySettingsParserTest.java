@@ -1,6 +1,7 @@
 package org.jwtauth.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,22 @@ class KeySettingsParserTest {
         assertEquals(Duration.ofMinutes(5), trusted.refreshInterval());
         assertEquals(Duration.ofSeconds(5), trusted.timeout());
         assertEquals("roles", trusted.rolesClaim());
+        assertEquals(Duration.ofHours(3), trusted.maxStaleAge(), "three cache lifetimes");
+        assertFalse(trusted.refuseNonce());
+    }
+
+    @Test
+    void parseWhenTrustedMaxStaleAgeIsShorterThanTheCacheLifetimeThenRefusedNamingIt() {
+        refused("jwtauth.trusted.maxStaleAge", "jwtauth.secret", SECRET, "jwtauth.trusted.issuer", "https://idp.example",
+                "jwtauth.trusted.jwksUrl", "https://idp.example/jwks", "jwtauth.trusted.cacheLifetime", "PT1H",
+                "jwtauth.trusted.maxStaleAge", "PT59M");
+    }
+
+    @Test
+    void parseWhenTrustedRefuseNonceIsNeitherTrueNorFalseThenRefusedNamingIt() {
+        refused("jwtauth.trusted.refuseNonce", "jwtauth.secret", SECRET, "jwtauth.trusted.issuer",
+                "https://idp.example", "jwtauth.trusted.jwksUrl", "https://idp.example/jwks",
+                "jwtauth.trusted.refuseNonce", "yes");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
+import org.jwtauth.config.TrustedIssuerSettings;
 import org.jwtauth.keys.HmacSigningKeys;
 import org.jwtauth.testing.MutableClock;
 import org.jwtauth.testing.TokenForge;
@@ -35,18 +37,28 @@ class IssuerRoutingVerifierTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final KeyPair idpKey = TestKeys.generate("RS256");
-    private final Settings settings = new SettingsParser(ConfigSource.of(Map.of(
-            "jwtauth.issuer", "https://app.example", "jwtauth.audience", "app",
-            "jwtauth.secret", "0123456789abcdef0123456789abcdef",
-            "jwtauth.trusted.issuer", IDP, "jwtauth.trusted.jwksUrl", "https://idp.example/jwks",
-            "jwtauth.trusted.rolesClaim", "groups"))).parse();
+    private final Settings settings = settings(Map.of());
     private final HmacSigningKeys ownKeys = new HmacSigningKeys(settings.algorithm(), settings.secret());
-    private final IssuerRoutingVerifier verifier = new IssuerRoutingVerifier(
-            AccessTokenVerifier.forOwnTokens(ownKeys, "https://app.example", "app", "roles", Duration.ofMinutes(15),
-                    Duration.ofSeconds(30), clock),
-            IDP, TrustedIssuers.verifier(settings.trustedIssuer().orElseThrow(),
-                    new RemoteJwks(new StaticFetcher(), Duration.ofMinutes(5), Duration.ofHours(1), clock),
-                    settings, clock));
+    private final IssuerRoutingVerifier verifier = verifier(settings);
+
+    private static Settings settings(Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                "jwtauth.issuer", "https://app.example", "jwtauth.audience", "app",
+                "jwtauth.secret", "0123456789abcdef0123456789abcdef",
+                "jwtauth.trusted.issuer", IDP, "jwtauth.trusted.jwksUrl", "https://idp.example/jwks",
+                "jwtauth.trusted.rolesClaim", "groups"));
+        values.putAll(more);
+        return new SettingsParser(ConfigSource.of(values)).parse();
+    }
+
+    private IssuerRoutingVerifier verifier(Settings settings) {
+        TrustedIssuerSettings trusted = settings.trustedIssuer().orElseThrow();
+        return new IssuerRoutingVerifier(
+                AccessTokenVerifier.forOwnTokens(new HmacSigningKeys(settings.algorithm(), settings.secret()),
+                        "https://app.example", "app", "roles", Duration.ofMinutes(15), Duration.ofSeconds(30), clock),
+                IDP, TrustedIssuers.verifier(trusted, new RemoteJwks(new StaticFetcher(), Duration.ofMinutes(5),
+                        Duration.ofHours(1), Duration.ofHours(3), clock), settings, clock));
+    }
 
     @Test
     void trustedIssuerTokenTypedJwtWithoutSidIsAccepted() throws Exception {
@@ -90,6 +102,40 @@ class IssuerRoutingVerifierTest {
         String token = idpToken("JWT", IDP, "app", "idp-key", " admin  auditor ");
 
         assertEquals(Set.of("admin", "auditor"), verifier.verify(token).roles());
+    }
+
+    /**
+     * An OpenID Connect ID token is a JWT of the same issuer, often for the same audience (the client id): it
+     * must not pass as an access token (RFC 8725 section 3.11). Claims only ID tokens carry give it away.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"at_hash, 77QmUPtjPfzWtF2AnpK9RQ", "c_hash, LDktKdoQak3Pk0cnXxCltA", "typ, ID"})
+    void verifyWhenTrustedIssuerTokenCarriesAnIdTokenClaimThenRefused(String claim, String value) {
+        String token = idpForge().claim(claim, value).sign(idpKey.getPrivate());
+
+        assertEquals(Reason.INVALID, assertThrows(InvalidTokenException.class, () -> verifier.verify(token)).reason());
+    }
+
+    @Test
+    void verifyWhenTrustedIssuerTokenHasTypClaimBearerThenAccepted() throws Exception {
+        // Keycloak marks its access tokens so.
+        assertEquals("bob", verifier.verify(idpForge().claim("typ", "Bearer").sign(idpKey.getPrivate())).getName());
+    }
+
+    @Test
+    void verifyWhenTrustedIssuerTokenCarriesANonceThenAcceptedUnlessRefuseNonceIsOn() throws Exception {
+        String token = idpForge().claim("nonce", "n-0S6_WzA2Mj").sign(idpKey.getPrivate());
+        IssuerRoutingVerifier strict = verifier(settings(Map.of("jwtauth.trusted.refuseNonce", "true")));
+
+        assertEquals("bob", verifier.verify(token).getName(), "some providers copy nonce into access tokens");
+        assertThrows(InvalidTokenException.class, () -> strict.verify(token));
+    }
+
+    private TokenForge idpForge() {
+        long now = clock.instant().getEpochSecond();
+        return TokenForge.jws().header("typ", "JWT").header("alg", "RS256").header("kid", "idp-key")
+                .claim("iss", IDP).claim("aud", "app").claim("sub", "bob").claim("iat", now)
+                .claim("exp", now + 300);
     }
 
     private String idpToken(String type, String issuer, String audience, String kid) throws Exception {

@@ -6,8 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,7 +27,8 @@ class RemoteJwksTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final CountingFetcher fetcher = new CountingFetcher();
-    private final RemoteJwks jwks = new RemoteJwks(fetcher, Duration.ofMinutes(5), Duration.ofHours(1), clock);
+    private final RemoteJwks jwks = new RemoteJwks(fetcher, Duration.ofMinutes(5), Duration.ofHours(1),
+            Duration.ofHours(3), clock);
 
     @Test
     void keysAreFetchedOnFirstUseAndThenServedFromTheCache() throws Exception {
@@ -68,6 +76,49 @@ class RemoteJwksTest {
     }
 
     @Test
+    void keysOlderThanTheMaxStaleAgeAreDroppedWhileFetchesFail() throws Exception {
+        KeyPair pair = TestKeys.generate("RS256");
+        fetcher.body.set(TestKeys.jwks(false, "k1", pair));
+        jwks.key("k1", SigningAlgorithm.RS256);
+        fetcher.body.set(null);
+
+        clock.advance(Duration.ofHours(3));
+        assertEquals(pair.getPublic(), jwks.key("k1", SigningAlgorithm.RS256).orElseThrow(), "at the max stale age");
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(jwks.key("k1", SigningAlgorithm.RS256).isEmpty(), "a key the issuer may have removed");
+
+        fetcher.body.set(TestKeys.jwks(false, "k1", pair));
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(pair.getPublic(), jwks.key("k1", SigningAlgorithm.RS256).orElseThrow(), "back after a fetch");
+    }
+
+    @Test
+    void whileOneThreadFetchesOtherThreadsUseTheCurrentKeysWithoutWaiting() throws Exception {
+        KeyPair pair = TestKeys.generate("RS256");
+        fetcher.body.set(TestKeys.jwks(false, "k1", pair));
+        jwks.key("k1", SigningAlgorithm.RS256);
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        fetcher.gate = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Optional<PublicKey>> fetching = threads.submit(() -> jwks.key("k1", SigningAlgorithm.RS256));
+            assertTrue(fetcher.entered.await(10, TimeUnit.SECONDS), "the first thread fetches");
+
+            Future<Optional<PublicKey>> known = threads.submit(() -> jwks.key("k1", SigningAlgorithm.RS256));
+            assertEquals(pair.getPublic(), known.get(10, TimeUnit.SECONDS).orElseThrow(),
+                    "answered from the current keys while the fetch hangs");
+            assertTrue(jwks.key("k9", SigningAlgorithm.RS256).isEmpty(), "an unknown kid meanwhile: refused");
+            assertEquals(2, fetcher.count.get(), "nobody else started a fetch");
+
+            fetcher.gate.countDown();
+            assertEquals(pair.getPublic(), fetching.get(10, TimeUnit.SECONDS).orElseThrow());
+        } finally {
+            fetcher.gate.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void keyOfAnotherTypeThanTheTokensAlgorithmIsNotUsed() throws Exception {
         fetcher.body.set(TestKeys.jwks(false, "k1", TestKeys.generate("ES256")));
 
@@ -91,10 +142,12 @@ class RemoteJwksTest {
         assertTrue(jwks.key("k1", SigningAlgorithm.RS256).isEmpty());
     }
 
-    /** Serves a document set by the test and counts the fetches. */
+    /** Serves a document set by the test and counts the fetches; with a gate, each fetch waits for it. */
     static final class CountingFetcher extends JwksFetcher {
         final AtomicReference<String> body = new AtomicReference<>();
         final AtomicInteger count = new AtomicInteger();
+        final CountDownLatch entered = new CountDownLatch(1);
+        volatile CountDownLatch gate;
 
         CountingFetcher() {
             super(URI.create("https://issuer.example/jwks"), Duration.ofSeconds(1));
@@ -103,6 +156,16 @@ class RemoteJwksTest {
         @Override
         public String fetch() throws IOException {
             count.incrementAndGet();
+            CountDownLatch waitFor = gate;
+            if (waitFor != null) {
+                entered.countDown();
+                try {
+                    waitFor.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted");
+                }
+            }
             String value = body.get();
             if (value == null) {
                 throw new IOException("down");
