@@ -34,6 +34,7 @@ public final class ConfigKeys {
     public static final String STORE_MAX_CONNECTIONS = "jwtauth.store.maxConnections";
     public static final String CLEANUP_INTERVAL = "jwtauth.cleanup.interval";
     public static final String REALM = "jwtauth.realm";
+    public static final String VERIFIER_CACHE_SIZE = "jwtauth.verifier.cacheSize";
     public static final String THROTTLE_ATTEMPTS = "jwtauth.login.throttle.attempts";
     public static final String THROTTLE_ADDRESS_ATTEMPTS = "jwtauth.login.throttle.addressAttempts";
     public static final String THROTTLE_DELAY = "jwtauth.login.throttle.delay";

@@ -26,11 +26,12 @@ public final class Settings {
     private final List<Path> keyFiles;
     private final TrustedIssuerSettings trustedIssuer;
     private final byte[] previousSecret;
+    private final int verifierCacheSize;
 
     Settings(String issuer, Audience audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
              String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm,
              ThrottleSettings throttle, List<Path> keyFiles, TrustedIssuerSettings trustedIssuer,
-             byte[] previousSecret) {
+             byte[] previousSecret, int verifierCacheSize) {
         this.issuer = issuer;
         this.audience = audience;
         this.algorithm = algorithm;
@@ -45,6 +46,7 @@ public final class Settings {
         this.keyFiles = List.copyOf(keyFiles);
         this.trustedIssuer = trustedIssuer;
         this.previousSecret = previousSecret.clone();
+        this.verifierCacheSize = verifierCacheSize;
     }
 
     /** {@code jwtauth.secret.previous} (a copy): verifies tokens signed before a rotation; empty when not set. */
@@ -136,6 +138,11 @@ public final class Settings {
         return Optional.ofNullable(realm);
     }
 
+    /** {@code jwtauth.verifier.cacheSize}: verified tokens the filter keeps; 0 turns the cache off. */
+    public int verifierCacheSize() {
+        return verifierCacheSize;
+    }
+
     /** Login throttling ({@code jwtauth.login.throttle.*}). */
     public ThrottleSettings throttle() {
         return throttle;
@@ -148,7 +155,7 @@ public final class Settings {
                 + ", session.maxLifetime=" + durations.sessionMax + ", refresh.retryWindow=" + durations.retryWindow
                 + ", clockSkew=" + durations.clockSkew + ", login.authenticator=" + authenticator
                 + ", store=" + store.summary() + ", store.schema=" + store.schema().name().toLowerCase(Locale.ROOT)
-                + ", cleanup.interval=" + durations.cleanupInterval
+                + ", cleanup.interval=" + durations.cleanupInterval + ", verifier.cacheSize=" + verifierCacheSize
                 + (trustedIssuer == null ? "" : ", " + trustedIssuer.summary());
     }
 

@@ -40,6 +40,8 @@ public final class SettingsParser {
     static final Duration MAX_STORE_TIMEOUT = Duration.ofMinutes(10);
     /** Enough for a few hundred store calls a second; far below a database's usual connection limit (100). */
     static final int DEFAULT_STORE_MAX_CONNECTIONS = 10;
+    /** About 20 MB of heap at 2 KB an entry (docs/operations.md): the live tokens of a busy application. */
+    static final int DEFAULT_VERIFIER_CACHE_SIZE = 10_000;
 
     private final ConfigSource source;
     private final ConfigValues values;
@@ -90,7 +92,7 @@ public final class SettingsParser {
                 // The trusted issuer's default audience stays what it was: that issuer knows nothing of our context path.
                 new TrustedIssuerParser(values).parse(issuer, values.text(AUDIENCE).orElse(issuer), rolesClaim)
                         .orElse(null),
-                previousHmacSecret(algorithm));
+                previousHmacSecret(algorithm), values.integer(VERIFIER_CACHE_SIZE, DEFAULT_VERIFIER_CACHE_SIZE, 0, 1_000_000));
     }
 
     private ThrottleSettings throttle() {

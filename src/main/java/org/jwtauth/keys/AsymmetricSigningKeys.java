@@ -117,7 +117,8 @@ public final class AsymmetricSigningKeys implements SigningKeys {
     }
 
     /** The kids accepted, signing key first. */
-    public List<String> keyIds() {
+    @Override
+    public List<String> verificationKeyIds() {
         return List.copyOf(verification.keySet());
     }
 

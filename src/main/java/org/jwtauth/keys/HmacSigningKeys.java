@@ -1,6 +1,7 @@
 package org.jwtauth.keys;
 
 import java.security.Key;
+import java.util.List;
 import java.util.Optional;
 
 import org.jose4j.keys.HmacKey;
@@ -73,6 +74,11 @@ public final class HmacSigningKeys implements SigningKeys {
     @Override
     public byte[] derivationSeed() {
         return secret.clone();
+    }
+
+    @Override
+    public List<String> verificationKeyIds() {
+        return previousKeyId == null ? List.of(keyId) : List.of(keyId, previousKeyId);
     }
 
     @Override

@@ -23,6 +23,15 @@ public final class AccessTokenFactory {
     }
 
     /**
+     * What the filter verifies with: {@code verifier} (ours, and the trusted issuer's if configured) behind the
+     * verified-token cache of {@code jwtauth.verifier.cacheSize}, every answer put to {@code cutOff}.
+     */
+    public static TokenVerifier filterVerifier(TokenVerifier verifier, Settings settings, Clock clock,
+                                               TokenCutOff cutOff) {
+        return new CachingTokenVerifier(verifier, settings.verifierCacheSize(), clock, cutOff);
+    }
+
+    /**
      * The refresh endpoint's verifier: as {@link #verifier}, but it also accepts the former default audience, so a
      * session whose access token was issued before the default changed refreshes (into a token with the new
      * audience) rather than ending at the upgrade. The filter never accepts it.

@@ -68,9 +68,7 @@ public final class AccessTokenIssuer {
         claims.setStringListClaim(rolesClaim, List.copyOf(roles));
 
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setHeader("typ", AccessTokenClaims.TYPE);
-        jws.setAlgorithmHeaderValue(keys.algorithm());
-        jws.setKeyIdHeaderValue(keys.signingKeyId());
+        OwnTokenHeader.set(jws, keys.algorithm(), keys.signingKeyId());
         jws.setKey(keys.signingKey());
         jws.setPayload(claims.toJson());
         try {

@@ -1,10 +1,14 @@
 package org.jwtauth.token;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,20 +16,23 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.AudValidator;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.IssValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 import org.jwtauth.token.InvalidTokenException.Reason;
 
 /**
- * Verifies the access tokens of one issuer (RFC 8725, RFC 9068 section 4) in one pass: the {@link TokenShape}
- * check, then one jose4j {@link JwtConsumer}, built once and shared by all threads, that checks the signature with
+ * Verifies the access tokens of one issuer (RFC 8725, RFC 9068 section 4): the {@link TokenShape} check, then,
+ * for a token whose header is exactly one of ours, the {@link #onePass} check (signature on the text, claims parsed
+ * once), and for any other one jose4j {@link JwtConsumer}, built once and shared by all threads, that checks the signature with
  * the permitted algorithms only (RFC 8725 section 3.1) and a key its resolver picks among configured keys (never
  * {@code jku}, {@code x5u}, {@code jwk} or {@code x5c} from the token, section 3.10), refuses {@code crit}
  * (RFC 7515 section 4.1.11) and nested JWTs (RFC 8725 section 2.7), and checks {@code typ}, {@code iss} and
@@ -42,6 +49,10 @@ public final class AccessTokenVerifier implements TokenVerifier {
     private final VerificationKeyResolver keys;
     private final TimeRules timeRules;
     private final PrincipalMapper mapper;
+    /** The claim rules (issuer, audience, any added), run by the consumer and by the one-pass path alike. */
+    private final List<ErrorCodeValidator> claimRules;
+    /** By the exact first segment of each of our own headers; empty for another issuer's verifier. */
+    private final Map<String, SignatureCheck> ownHeaders;
 
     private AccessTokenVerifier(Builder b) {
         this.algorithms = new AlgorithmConstraints(ConstraintType.PERMIT, b.algorithms.toArray(String[]::new));
@@ -53,11 +64,21 @@ public final class AccessTokenVerifier implements TokenVerifier {
                 .setSkipAllDefaultValidators()
                 .setJwsAlgorithmConstraints(algorithms)
                 .setVerificationKeyResolver(keys)
-                .registerValidator(new TypeRule(b.typeRequired, b.acceptedTypes))
-                .registerValidator(new IssValidator(b.issuer, true))
-                .registerValidator(new AudValidator(b.audiences, true));
-        b.rules.forEach(builder::registerValidator);
+                .registerValidator(new TypeRule(b.typeRequired, b.acceptedTypes));
+        List<ErrorCodeValidator> rules = new ArrayList<>(List.of(new IssValidator(b.issuer, true),
+                new AudValidator(b.audiences, true)));
+        rules.addAll(b.rules);
+        this.claimRules = List.copyOf(rules);
+        claimRules.forEach(builder::registerValidator);
         this.consumer = builder.build();
+        Map<String, SignatureCheck> headers = new HashMap<>();
+        if (b.ownKeys != null) {
+            for (String keyId : b.ownKeys.verificationKeyIds()) {
+                headers.put(OwnTokenHeader.encoded(b.ownKeys.algorithm(), keyId),
+                        SignatureCheck.of(b.ownKeys.algorithm(), b.ownKeys.verificationKey(keyId).orElseThrow()));
+            }
+        }
+        this.ownHeaders = Map.copyOf(headers);
     }
 
     /** This application's own tokens: one algorithm, our keys, {@code typ: at+jwt}, {@code sid} and {@code jti}. */
@@ -73,7 +94,7 @@ public final class AccessTokenVerifier implements TokenVerifier {
         return builder().issuer(issuer).audiences(audiences).algorithms(List.of(keys.algorithm()))
                 .keys((jws, nesting) -> keys.verificationKey(jws.getKeyIdHeaderValue())
                         .orElseThrow(() -> new UnresolvableKeyException("kid")))
-                .types(true, Set.of(AccessTokenClaims.TYPE)).ownTokens(true).rolesClaim(rolesClaim, false)
+                .types(true, Set.of(AccessTokenClaims.TYPE)).ownTokens(true).ownHeaders(keys).rolesClaim(rolesClaim, false)
                 .maxLifetime(lifetime).clockSkew(clockSkew).clock(clock).build();
     }
 
@@ -98,14 +119,47 @@ public final class AccessTokenVerifier implements TokenVerifier {
         if (!TokenShape.isCompactJws(token)) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
+        int payloadStart = token.indexOf('.') + 1;
+        SignatureCheck ours = ownHeaders.get(token.substring(0, payloadStart - 1));
         JwtClaims claims;
         try {
-            claims = consumer.process(token).getJwtClaims();
-        } catch (InvalidJwtException | RuntimeException | StackOverflowError e) {
+            claims = ours == null ? consumer.process(token).getJwtClaims() : onePass(token, payloadStart, ours);
+        } catch (InvalidJwtException | MalformedClaimException | RuntimeException | StackOverflowError e) {
             // Deliberately no logging of e: jose4j messages quote the claims (design section 5).
             throw new InvalidTokenException(Reason.INVALID);
         }
         return mapper.principal(claims, timeRules.check(claims, expiredGrace));
+    }
+
+    /**
+     * A token whose header is exactly one of ours needs no header parsing: its {@code alg}, {@code kid} and
+     * {@code typ} are known, and it has no {@code crit}, {@code cty} or key-carrying parameter. So the signature
+     * is checked first, on the text (a forgery costs one signature check and no JSON), and the claims are parsed
+     * once. Any other header takes the consumer's general path, with every header rule.
+     */
+    private JwtClaims onePass(String token, int payloadStart, SignatureCheck signature)
+            throws InvalidTokenException, InvalidJwtException, MalformedClaimException {
+        int signatureStart = token.indexOf('.', payloadStart) + 1;
+        byte[] signingInput = token.substring(0, signatureStart - 1).getBytes(StandardCharsets.US_ASCII);
+        if (!signature.verifies(signingInput, Base64.getUrlDecoder().decode(token.substring(signatureStart)))) {
+            throw new InvalidTokenException(Reason.INVALID);
+        }
+        String payload = new String(Base64.getUrlDecoder().decode(token.substring(payloadStart, signatureStart - 1)),
+                StandardCharsets.UTF_8);
+        JwtClaims claims = JwtClaims.parse(payload);
+        JwtContext context = new JwtContext(token, claims, List.of());
+        for (ErrorCodeValidator rule : claimRules) {
+            if (rule.validate(context) != null) {
+                throw new InvalidTokenException(Reason.INVALID);
+            }
+        }
+        return claims;
+    }
+
+    /** Whether {@code token} would take {@link #onePass} (its header is exactly one of ours); for tests. */
+    boolean takesOnePass(String token) {
+        int dot = token.indexOf('.');
+        return dot > 0 && ownHeaders.containsKey(token.substring(0, dot));
     }
 
     /**
@@ -146,6 +200,7 @@ public final class AccessTokenVerifier implements TokenVerifier {
         private Duration clockSkew;
         private Clock clock;
         private final List<ErrorCodeValidator> rules = new ArrayList<>();
+        private SigningKeys ownKeys;
 
         private Builder() {
         }
@@ -190,6 +245,12 @@ public final class AccessTokenVerifier implements TokenVerifier {
         /** Ours: {@code sid} and {@code jti} are required (design section 5). */
         public Builder ownTokens(boolean ownTokens) {
             this.ownTokens = ownTokens;
+            return this;
+        }
+
+        /** Recognise the headers these keys' tokens carry, for {@link #onePass}. */
+        Builder ownHeaders(SigningKeys keys) {
+            this.ownKeys = keys;
             return this;
         }
 

@@ -11,7 +11,9 @@ public final class InvalidTokenException extends Exception {
     public enum Reason {
         MALFORMED("The access token is malformed"),
         EXPIRED("The access token expired"),
-        INVALID("The access token is invalid");
+        INVALID("The access token is invalid"),
+        /** It verifies, but its session was revoked or its user signed out everywhere (RFC 6750 section 3.1). */
+        REVOKED("The access token was revoked");
 
         private final String description;
 

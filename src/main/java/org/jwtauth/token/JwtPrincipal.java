@@ -3,8 +3,10 @@ package org.jwtauth.token;
 import java.io.Serializable;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +30,26 @@ public final class JwtPrincipal implements Principal, Serializable {
         this.sessionId = sessionId;
         this.roles = Set.copyOf(roles);
         this.expiresAt = expiresAt;
-        this.claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+        this.claims = frozen(claims);
+    }
+
+    /**
+     * A read-only copy all the way down: the filter's cache hands the same principal to every request with the
+     * same token, so no application code may change what the next request sees.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T frozen(T value) {
+        if (value instanceof Map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            ((Map<?, ?>) value).forEach((k, v) -> copy.put(k, frozen(v)));
+            return (T) Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List) {
+            List<Object> copy = new ArrayList<>();
+            ((List<?>) value).forEach(v -> copy.add(frozen(v)));
+            return (T) Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     @Override
@@ -59,7 +80,7 @@ public final class JwtPrincipal implements Principal, Serializable {
         return expiresAt;
     }
 
-    /** All claims of the token, read-only (values as jose4j's JSON parser gives them). */
+    /** All claims of the token, read-only down to nested objects and arrays (values as jose4j's JSON parser gives them). */
     public Map<String, Object> claims() {
         return claims;
     }

@@ -33,7 +33,7 @@ final class PrincipalMapper {
                 sessionId = sid instanceof String ? (String) sid : null;
             }
             return new JwtPrincipal(subject, sessionId, roles.read(claims), expiresAt, claims.getClaimsMap());
-        } catch (MalformedClaimException | ClassCastException e) {
+        } catch (MalformedClaimException | ClassCastException | StackOverflowError e) {
             throw new InvalidTokenException(Reason.INVALID);
         }
     }

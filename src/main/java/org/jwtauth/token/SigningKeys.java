@@ -1,6 +1,7 @@
 package org.jwtauth.token;
 
 import java.security.Key;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,9 @@ public interface SigningKeys {
 
     /** The verification key with this {@code kid}, if it is one of ours. */
     Optional<Key> verificationKey(String keyId);
+
+    /** Every {@code kid} {@link #verificationKey} knows, the signing key's first. */
+    List<String> verificationKeyIds();
 
     /**
      * Key material from which this deployment derives its other secrets with an HMAC (the refresh retry window's

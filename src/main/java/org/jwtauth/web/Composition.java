@@ -22,6 +22,7 @@ import org.jwtauth.store.JpaRefreshTokenStores;
 import org.jwtauth.token.AccessTokenFactory;
 import org.jwtauth.token.AccessTokenVerifier;
 import org.jwtauth.token.SigningKeys;
+import org.jwtauth.token.TokenCutOff;
 import org.jwtauth.trusted.TrustedIssuers;
 
 /**
@@ -56,7 +57,8 @@ final class Composition implements AutoCloseable {
             JwtAuthComponents components = new JwtAuthComponents(settings, settings.realm().orElse(name(context)),
                     clock, keys, AccessTokenFactory.issuer(settings, keys, clock), ownTokens,
                     AccessTokenFactory.refreshVerifier(settings, keys, clock),
-                    TrustedIssuers.bearerVerifier(settings, ownTokens, clock),
+                    AccessTokenFactory.filterVerifier(TrustedIssuers.bearerVerifier(settings, ownTokens, clock),
+                            settings, clock, TokenCutOff.NONE),
                     RefreshFactory.service(settings, store, keys, clock), authenticator,
                     new LoginThrottle(settings.throttle(), clock));
             CleanupScheduler cleanup = RefreshFactory.cleanup(settings, store, clock,

@@ -133,6 +133,14 @@ class SettingsParserTest {
     }
 
     @Test
+    void parseWhenVerifierCacheSizeGivenThenZeroTurnsItOffAndNegativeOrHugeIsRefused() {
+        assertEquals(10_000, parse(withSecret()).verifierCacheSize());
+        assertEquals(0, parse(withSecret(ConfigKeys.VERIFIER_CACHE_SIZE, "0")).verifierCacheSize());
+        refused(withSecret(ConfigKeys.VERIFIER_CACHE_SIZE, "-1"), ConfigKeys.VERIFIER_CACHE_SIZE);
+        refused(withSecret(ConfigKeys.VERIFIER_CACHE_SIZE, "1000001"), ConfigKeys.VERIFIER_CACHE_SIZE);
+    }
+
+    @Test
     void parseWhenAudienceGivenThenItWinsAndNoFormerDefaultIsAccepted() {
         Settings s = new SettingsParser(ConfigSource.of(withSecret(ConfigKeys.AUDIENCE, "api://orders")),
                 name -> null).parse("/orders");

@@ -135,7 +135,7 @@ class AsymmetricSigningKeysTest {
         AsymmetricSigningKeys keys = AsymmetricSigningKeys.load(SigningAlgorithm.RS256, List.of(signing, retired));
 
         String oldKid = KeyFileReader.thumbprint(old.certificate().getPublicKey());
-        assertEquals(List.of(keys.signingKeyId(), oldKid), keys.keyIds());
+        assertEquals(List.of(keys.signingKeyId(), oldKid), keys.verificationKeyIds());
         assertEquals(old.certificate().getPublicKey(), keys.verificationKey(oldKid).orElseThrow());
     }
 
@@ -147,7 +147,7 @@ class AsymmetricSigningKeysTest {
 
         AsymmetricSigningKeys keys = AsymmetricSigningKeys.load(SigningAlgorithm.RS256, List.of(file));
 
-        assertEquals(List.of(KeyFileReader.thumbprint(key.certificate().getPublicKey())), keys.keyIds());
+        assertEquals(List.of(KeyFileReader.thumbprint(key.certificate().getPublicKey())), keys.verificationKeyIds());
     }
 
     @Test

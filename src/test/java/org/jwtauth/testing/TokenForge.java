@@ -47,9 +47,13 @@ public final class TokenForge {
         return new TokenForge();
     }
 
-    /** Header {@code alg HS256, typ at+jwt} (RFC 9068 section 2.1), signed with {@code secret}. */
+    /**
+     * Header {@code typ at+jwt, alg HS256} (RFC 9068 section 2.1), signed with {@code secret}. In the order the
+     * library writes them, so that with the library's {@code kid} added the header is exactly the library's and a
+     * token that changes only claims or the signature takes the verifier's one-pass path.
+     */
     public static TokenForge hs256(byte[] secret) {
-        return jws().header("alg", "HS256").header("typ", "at+jwt").key(new HmacKey(secret.clone()));
+        return jws().header("typ", "at+jwt").header("alg", "HS256").key(new HmacKey(secret.clone()));
     }
 
     /**
