@@ -23,6 +23,26 @@ PER_ALGORITHM_RATIOS = [
      "signing one token relative to verifying one"),
 ]
 
+PATH = "VerificationPathsBenchmark.{name} [algorithm={alg}]"
+JAVA_JWT = "JavaJwtBaselineBenchmark.verify [algorithm={alg}]"
+
+# (label, numerator, denominator, meaning, goal) for each algorithm VerificationPathsBenchmark runs; the goals are
+# those of the performance work (a ratio at most this), None where there is none.
+PATH_RATIOS = [
+    ("cache hit / java-jwt ({alg})", PATH.format(name="cacheHit", alg="{alg}"), JAVA_JWT,
+     "a cached token against java-jwt's full verification", 0.1),
+    ("first sight / java-jwt ({alg})", PATH.format(name="firstSight", alg="{alg}"), JAVA_JWT,
+     "a first-seen token, one pass, against java-jwt", 1.0),
+    ("first sight / raw JCA ({alg})", PATH.format(name="firstSight", alg="{alg}"),
+     PATH.format(name="rawJca", alg="{alg}"), "everything else a verification does, on top of the signature",
+     None),
+    ("forged / raw JCA forged ({alg})", PATH.format(name="forged", alg="{alg}"),
+     PATH.format(name="rawJcaForged", alg="{alg}"), "refusing a forged signature against the bare check", None),
+    ("jose4j consumer / first sight ({alg})", PATH.format(name="jose4jConsumer", alg="{alg}"),
+     PATH.format(name="firstSight", alg="{alg}"), "jose4j's own JwtConsumer against the one-pass path", None),
+]
+GOALS = {"first sight / raw JCA (RS256)": 1.15, "forged / raw JCA forged (HS256)": 2.0}
+
 # (label, numerator, denominator, meaning) across benchmarks and parameters.
 RATIOS = [
     ("verify HS512 / HS256", VERIFY.format(alg="HS512"), VERIFY.format(alg="HS256"),
@@ -122,11 +142,20 @@ def main():
             value = sa / sb
             # Relative errors added in quadrature: a rough band, the two intervals are not independent samples.
             rel = math.sqrt((ea / sa) ** 2 + (eb / sb) ** 2) if not (math.isnan(ea) or math.isnan(eb)) else float("nan")
+            goal = GOALS.get(label)
+            if goal is not None:
+                meaning += f" (goal: at most {goal:g}; {'met' if value <= goal else 'missed'})"
             ratios.append((label, value, value * rel, best_by_key[a] / best_by_key[b], meaning))
 
     for alg in ("HS256", "HS512"):
         for label, a, b, meaning in PER_ALGORITHM_RATIOS:
             ratio(label.format(alg=alg), a.format(alg=alg), b.format(alg=alg), meaning)
+    for alg in ("HS256", "RS256", "ES256", "EdDSA"):
+        for label, a, b, meaning, goal in PATH_RATIOS:
+            name = label.format(alg=alg)
+            if goal is not None:
+                GOALS.setdefault(name, goal)
+            ratio(name, a.format(alg=alg), b.format(alg=alg), meaning)
     for label, a, b, meaning in RATIOS:
         ratio(label, a, b, meaning)
 

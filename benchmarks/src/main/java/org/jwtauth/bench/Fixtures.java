@@ -2,9 +2,15 @@ package org.jwtauth.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +20,7 @@ import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
-import org.jwtauth.keys.HmacSigningKeys;
+import org.jwtauth.keys.SigningKeysFactory;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
 import org.jwtauth.token.SigningKeys;
@@ -29,13 +35,52 @@ public final class Fixtures {
     }
 
     public static Settings settings(String algorithm) {
-        Map<String, String> values = new HashMap<>();
-        values.put(ConfigKeys.SECRET, SECRET);
+        return settings(algorithm, Map.of());
+    }
+
+    /**
+     * The settings of {@code algorithm}: the secret for HS*, else a new key pair written to a PEM file of its own
+     * (jwtauth.keys), plus {@code more}.
+     */
+    public static Settings settings(String algorithm, Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(more);
         values.put(ConfigKeys.ALGORITHM, algorithm);
+        if (algorithm.startsWith("HS")) {
+            values.put(ConfigKeys.SECRET, SECRET);
+        } else {
+            values.put(ConfigKeys.KEYS, privateKeyPem(algorithm).toString());
+        }
         return new SettingsParser(ConfigSource.of(values), name -> null).parse();
     }
 
-    /** The HMAC keys of {@code settings} and the issuer and verifier built on them, as the listener builds them. */
+    private static Path privateKeyPem(String algorithm) {
+        try {
+            KeyPairGenerator generator;
+            if (algorithm.startsWith("ES")) {
+                generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec(algorithm.equals("ES384") ? "secp384r1" : "secp256r1"));
+            } else if (algorithm.equals("EdDSA")) {
+                generator = KeyPairGenerator.getInstance("Ed25519");
+            } else {
+                generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+            }
+            KeyPair pair = generator.generateKeyPair();
+            Path file = Files.createTempFile("jwtauth-bench-" + algorithm, ".pem");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(pair.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The keys of {@code settings} and the issuer and verifier built on them, as the listener builds them. */
     public static Signing signing(Settings settings, Clock clock) {
         return new Signing(settings, clock);
     }
@@ -47,7 +92,7 @@ public final class Fixtures {
         public final AccessTokenVerifier verifier;
 
         private Signing(Settings settings, Clock clock) {
-            keys = new HmacSigningKeys(settings.algorithm(), settings.secret());
+            keys = SigningKeysFactory.from(settings);
             issuer = new AccessTokenIssuer(keys, settings.issuer(), settings.audience(), settings.rolesClaim(),
                     settings.accessTokenLifetime(), clock);
             verifier = AccessTokenVerifier.forOwnTokens(keys, settings.issuer(), settings.audience(), settings.rolesClaim(),
