@@ -9,6 +9,7 @@ import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.EnvConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.PlusConfiguration;
 import org.eclipse.jetty.ee10.webapp.JndiConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppClassLoader;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.security.HashLoginService;
 import org.eclipse.jetty.security.UserStore;
@@ -63,7 +64,18 @@ final class JettyContainer implements Container {
     }
 
     private void addContext() throws Exception {
-        webApp = new WebAppContext();
+        webApp = new WebAppContext() {
+            /**
+             * The class loader a WebAppContext makes at each start, with a stock server's parent: the web app
+             * sees no SLF4J but its own (Jetty 12 neither hides nor protects org.slf4j, so a web app with
+             * slf4j-api in WEB-INF/lib uses that one, as in a jetty-base).
+             */
+            @Override
+            protected ClassLoader configureClassLoader(ClassLoader loader) {
+                return loader != null ? super.configureClassLoader(loader)
+                        : new WebAppClassLoader(StockServerClassLoader.forWebApps(), this);
+            }
+        };
         webApp.setContextPath(path.isEmpty() ? "/" : path);
         webApp.setWar(app.root().toString());
         webApp.setTempDirectory(Files.createDirectories(workDir.resolve("tmp")).toFile());
