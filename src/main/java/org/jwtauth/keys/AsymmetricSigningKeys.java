@@ -19,8 +19,8 @@ import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.SigningAlgorithm;
-import org.jwtauth.token.SigningKeys;
 import org.jwtauth.log.Log;
+import org.jwtauth.token.SigningKeys;
 
 /**
  * The keys of an asymmetric algorithm (RS*, PS256, ES*, EdDSA) read from {@code jwtauth.keys}: the first private

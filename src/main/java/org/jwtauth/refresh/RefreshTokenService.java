@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.jwtauth.refresh.RefreshRejectedException.Reason;
 import org.jwtauth.log.Log;
+import org.jwtauth.refresh.RefreshRejectedException.Reason;
 
 /**
  * Refresh-token families, rotation and reuse detection (RFC 9700 section 4.14.2, OAuth 2.1 section 4.3.1).

@@ -3,6 +3,7 @@ package org.jwtauth.store;
 import org.eclipse.persistence.logging.AbstractSessionLog;
 import org.eclipse.persistence.logging.SessionLog;
 import org.eclipse.persistence.logging.SessionLogEntry;
+
 import org.jwtauth.log.Log;
 import org.jwtauth.log.LoggerNames;
 

@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Function;
+
 import org.jwtauth.log.Log;
 
 /**

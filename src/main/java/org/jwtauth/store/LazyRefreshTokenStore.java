@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jwtauth.config.ConfigurationException;
+import org.jwtauth.log.Log;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
-import org.jwtauth.log.Log;
 
 /**
  * A store whose database was down when the web application started: it is opened on first use, and a failed

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.log.Log;
 import org.jwtauth.login.AlreadyAuthenticatedException;
 import org.jwtauth.login.AuthenticatedUser;
 import org.jwtauth.login.LoginThrottle;
@@ -13,7 +14,6 @@ import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.login.Usernames;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.token.IssuedAccessToken;
-import org.jwtauth.log.Log;
 
 /**
  * {@code POST /auth/login} with {@code username} and {@code password}: checks them with the configured

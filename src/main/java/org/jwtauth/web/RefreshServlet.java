@@ -6,12 +6,12 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.log.Log;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRejectedException;
 import org.jwtauth.token.InvalidTokenException;
 import org.jwtauth.token.IssuedAccessToken;
 import org.jwtauth.token.JwtPrincipal;
-import org.jwtauth.log.Log;
 
 /**
  * {@code POST /auth/refresh} with {@code accessToken} (or the {@code Authorization: Bearer} header) and

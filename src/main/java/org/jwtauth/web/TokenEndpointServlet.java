@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.log.Log;
+import org.jwtauth.refresh.StoreUnavailableException;
 
 /**
  * What the login, refresh and logout endpoints share: POST only (405 with {@code Allow: POST} otherwise), the

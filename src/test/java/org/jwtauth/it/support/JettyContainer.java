@@ -64,18 +64,7 @@ final class JettyContainer implements Container {
     }
 
     private void addContext() throws Exception {
-        webApp = new WebAppContext() {
-            /**
-             * The class loader a WebAppContext makes at each start, with a stock server's parent: the web app
-             * sees no SLF4J but its own (Jetty 12 neither hides nor protects org.slf4j, so a web app with
-             * slf4j-api in WEB-INF/lib uses that one, as in a jetty-base).
-             */
-            @Override
-            protected ClassLoader configureClassLoader(ClassLoader loader) {
-                return loader != null ? super.configureClassLoader(loader)
-                        : new WebAppClassLoader(StockServerClassLoader.forWebApps(), this);
-            }
-        };
+        webApp = new StockWebAppContext();
         webApp.setContextPath(path.isEmpty() ? "/" : path);
         webApp.setWar(app.root().toString());
         webApp.setTempDirectory(Files.createDirectories(workDir.resolve("tmp")).toFile());
@@ -97,6 +86,19 @@ final class JettyContainer implements Container {
         webApp.setInitParameter("jwtauth.store.directory", workDir.resolve("jwtauth").toAbsolutePath().toString());
         contexts.addHandler(webApp);
         webApp.start();
+    }
+
+    /**
+     * A WebAppContext whose class loader, made at each start, has a stock server's parent: the web app sees no
+     * SLF4J but its own. Jetty 12 neither hides nor protects org.slf4j, so a web app with slf4j-api in WEB-INF/lib
+     * uses that one, as in a jetty-base; only the test class path's slf4j-simple must not show through.
+     */
+    private static final class StockWebAppContext extends WebAppContext {
+        @Override
+        protected ClassLoader configureClassLoader(ClassLoader loader) {
+            return loader != null ? super.configureClassLoader(loader)
+                    : new WebAppClassLoader(StockServerClassLoader.forWebApps(), this);
+        }
     }
 
     @Override
