@@ -51,11 +51,6 @@ public final class Log {
         log(LogLevel.ERROR, format, args);
     }
 
-    /** Whether a line at {@code level} would be written, for callers whose message is costly to build. */
-    public boolean enabled(LogLevel level) {
-        return sink.enabled(level);
-    }
-
     private void log(LogLevel level, String format, Object[] args) {
         if (sink.enabled(level)) {
             sink.write(level, format, args);
