@@ -17,8 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jwtauth.log.Log;
 
 /**
  * Builds {@link Settings} from a {@link ConfigSource}, validating every key once and failing fast with a
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsParser {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SettingsParser.class);
+    private static final Log LOG = Log.of(SettingsParser.class);
 
     private static final String DURATION = "expected an ISO-8601 duration such as PT15M or P14D";
     static final Duration MAX_RETRY_WINDOW = Duration.ofSeconds(60);

@@ -19,9 +19,8 @@ import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.SigningAlgorithm;
+import org.jwtauth.log.Log;
 import org.jwtauth.token.SigningKeys;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The keys of an asymmetric algorithm (RS*, PS256, ES*, EdDSA) read from {@code jwtauth.keys}: the first private
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AsymmetricSigningKeys implements SigningKeys {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AsymmetricSigningKeys.class);
+    private static final Log LOG = Log.of(AsymmetricSigningKeys.class);
 
     private final SigningAlgorithm algorithm;
     private final ConfiguredKey signing;

@@ -98,19 +98,24 @@ final class FailureCounter {
     /**
      * A reserved check failed. After {@code freeAttempts} failures each further one locks the key out for
      * {@code baseDelay * 2^(failures - freeAttempts - 1)}, at most {@code maxDelay}.
+     *
+     * @return the lock-out this failure started, or zero
      */
-    synchronized void failed(Reservation r, Instant now) {
+    synchronized Duration failed(Reservation r, Instant now) {
         if (r.entry == null) {
-            return;
+            return Duration.ZERO;
         }
         Failures e = r.entry;
         e.inFlight--;
         e.failures++;
         e.lastFailure = now;
         int over = e.failures - freeAttempts;
-        if (over > 0) {
-            e.lockedUntil = now.plus(delay(over));
+        if (over <= 0) {
+            return Duration.ZERO;
         }
+        Duration lockout = delay(over);
+        e.lockedUntil = now.plus(lockout);
+        return lockout;
     }
 
     /** A reserved check ended without a verdict (the directory failed): it counts for nothing. */

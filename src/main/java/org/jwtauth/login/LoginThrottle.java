@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jwtauth.config.ThrottleSettings;
+import org.jwtauth.log.Log;
 
 /**
  * Slows down password guessing (OWASP ASVS V2.2.1): failed logins are counted per username and per client
@@ -15,6 +16,8 @@ import org.jwtauth.config.ThrottleSettings;
  * {@link Usernames#throttleKey canonical form}, addresses by {@link ClientAddresses#throttleKey network}.
  */
 public final class LoginThrottle {
+
+    private static final Log LOG = Log.of(LoginThrottle.class);
 
     private final FailureCounter byUsername;
     private final FailureCounter byAddress;
@@ -31,14 +34,16 @@ public final class LoginThrottle {
     /** One login attempt; end it with exactly one of its methods, or close it (which counts for nothing). */
     public final class Attempt implements AutoCloseable {
         private final String userKey;
+        private final String addressKey;
         private final FailureCounter.Reservation user;
         private final FailureCounter.Reservation address;
         private final Duration retryAfter;
         private boolean open;
 
-        private Attempt(String userKey, FailureCounter.Reservation user, FailureCounter.Reservation address,
-                        Duration retryAfter) {
+        private Attempt(String userKey, String addressKey, FailureCounter.Reservation user,
+                        FailureCounter.Reservation address, Duration retryAfter) {
             this.userKey = userKey;
+            this.addressKey = addressKey;
             this.user = user;
             this.address = address;
             this.retryAfter = retryAfter;
@@ -59,8 +64,18 @@ public final class LoginThrottle {
         public void failed() {
             if (end()) {
                 Instant now = clock.instant();
-                byUsername.failed(user, now);
-                byAddress.failed(address, now);
+                Duration userLockout = byUsername.failed(user, now);
+                Duration addressLockout = byAddress.failed(address, now);
+                // One line per lock-out, not per refused attempt: an attack costs at most one line per lock-out
+                // period and key. Usernames are logged as Tomcat's LockOutRealm does; the password never is.
+                if (!userLockout.isZero()) {
+                    LOG.warn("Login throttle: username {} locked out for {} after repeated failed logins", userKey,
+                            userLockout);
+                }
+                if (!addressLockout.isZero()) {
+                    LOG.warn("Login throttle: client address {} locked out for {} after repeated failed logins",
+                            addressKey, addressLockout);
+                }
             }
         }
 
@@ -91,16 +106,17 @@ public final class LoginThrottle {
     public Attempt begin(String username, String address) {
         Instant now = clock.instant();
         String userKey = Usernames.throttleKey(username);
+        String addressKey = ClientAddresses.throttleKey(address);
         FailureCounter.Reservation user = byUsername.reserve(userKey, now);
         if (!user.granted()) {
-            return new Attempt(userKey, user, user, user.refusedFor);
+            return new Attempt(userKey, addressKey, user, user, user.refusedFor);
         }
-        FailureCounter.Reservation addr = byAddress.reserve(ClientAddresses.throttleKey(address), now);
+        FailureCounter.Reservation addr = byAddress.reserve(addressKey, now);
         if (!addr.granted()) {
             byUsername.released(user);
-            return new Attempt(userKey, user, addr, addr.refusedFor);
+            return new Attempt(userKey, addressKey, user, addr, addr.refusedFor);
         }
-        return new Attempt(userKey, user, addr, Duration.ZERO);
+        return new Attempt(userKey, addressKey, user, addr, Duration.ZERO);
     }
 
     /** How long an attempt for this username from this address would have to wait now; zero when it may go. */

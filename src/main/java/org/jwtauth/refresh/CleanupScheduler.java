@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.slf4j.LoggerFactory;
+import org.jwtauth.log.Log;
 
 /**
  * Runs the cleanup on one named daemon thread. {@link #close()} stops the thread and waits until it has ended,
@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CleanupScheduler implements AutoCloseable {
 
+    private static final Log LOG = Log.of(CleanupScheduler.class);
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
     /** How long a running cleanup may go on before it is interrupted (it stops between batches then). */
     private static final long GRACEFUL_STOP_MILLIS = 2_000;
@@ -48,8 +49,7 @@ public final class CleanupScheduler implements AutoCloseable {
             if (t != null) {
                 t.join(STOP_TIMEOUT_MILLIS);
                 if (t.isAlive()) {
-                    LoggerFactory.getLogger(CleanupScheduler.class)
-                            .warn("The refresh-token cleanup thread did not stop within 10 seconds");
+                    LOG.warn("The refresh-token cleanup thread did not stop within 10 seconds");
                 }
             }
         } catch (InterruptedException e) {

@@ -2,8 +2,7 @@ package org.jwtauth.refresh;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jwtauth.log.Log;
 
 /**
  * One cleanup run: deletes expired rows in batches, so one run never holds long locks. Rotated rows are kept
@@ -14,7 +13,7 @@ public final class ExpiredTokenCleanup implements Runnable {
 
     static final int BATCH_SIZE = 500;
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExpiredTokenCleanup.class);
+    private static final Log LOG = Log.of(ExpiredTokenCleanup.class);
 
     private final RefreshTokenStore store;
     private final Clock clock;

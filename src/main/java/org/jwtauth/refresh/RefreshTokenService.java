@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jwtauth.log.Log;
 import org.jwtauth.refresh.RefreshRejectedException.Reason;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Refresh-token families, rotation and reuse detection (RFC 9700 section 4.14.2, OAuth 2.1 section 4.3.1).
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RefreshTokenService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenService.class);
+    private static final Log LOG = Log.of(RefreshTokenService.class);
 
     /**
      * A token presented again within this time of its rotation is taken as a concurrent request that lost the

@@ -9,8 +9,8 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import org.jwtauth.log.Log;
 
 /**
  * Where the embedded H2 default keeps its file: never in the web application's temporary directory, which Tomcat
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedStoreLocation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStoreLocation.class);
+    private static final Log LOG = Log.of(EmbeddedStoreLocation.class);
     /** The file H2 keeps (name of {@link StoreDataSource}'s database plus H2's suffix). */
     static final String FILE = "jwtauth-tokens.mv.db";
 

@@ -15,12 +15,14 @@ import org.eclipse.persistence.exceptions.EclipseLinkException;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.StoreSettings;
+import org.jwtauth.log.Log;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
-import org.slf4j.LoggerFactory;
 
 /** Opens the EclipseLink-backed {@link RefreshTokenStore} described by the store settings. */
 public final class JpaRefreshTokenStores {
+
+    private static final Log LOG = Log.of(JpaRefreshTokenStores.class);
 
     /** How often a store that could not be opened is tried again, at most: the 503's Retry-After. */
     static final Duration REOPEN_INTERVAL = StoreUnavailableException.RETRY_AFTER;
@@ -38,7 +40,7 @@ public final class JpaRefreshTokenStores {
         try {
             return open(settings, embeddedDirectory);
         } catch (StoreUnavailableException e) {
-            LoggerFactory.getLogger(JpaRefreshTokenStores.class).warn("Refresh-token store not reachable at start-up;"
+            LOG.warn("Refresh-token store not reachable at start-up;"
                     + " login, refresh and logout answer 503 until it is, access tokens are accepted meanwhile: {}",
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             Clock clock = Clock.systemUTC();
@@ -104,7 +106,7 @@ public final class JpaRefreshTokenStores {
         p.put("eclipselink.ddl-generation", "none");
         p.put("jakarta.persistence.schema-generation.database.action", "none");
         // Quiet, through SLF4J, and never bind parameters or driver messages: they can hold token hashes.
-        p.put("eclipselink.logging.logger", Slf4jSessionLog.class.getName());
+        p.put("eclipselink.logging.logger", EclipseLinkSessionLog.class.getName());
         p.put("eclipselink.logging.level", "WARNING");
         p.put("eclipselink.logging.parameters", "false");
         p.put("eclipselink.logging.exceptions", "false");

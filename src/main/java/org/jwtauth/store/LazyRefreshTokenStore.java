@@ -7,11 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jwtauth.config.ConfigurationException;
+import org.jwtauth.log.Log;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A store whose database was down when the web application started: it is opened on first use, and a failed
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LazyRefreshTokenStore implements RefreshTokenStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LazyRefreshTokenStore.class);
+    private static final Log LOG = Log.of(LazyRefreshTokenStore.class);
 
     private final Supplier<RefreshTokenStore> opener;
     private final Clock clock;

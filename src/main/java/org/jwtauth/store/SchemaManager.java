@@ -18,8 +18,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jwtauth.log.Log;
 
 /**
  * Applies {@code jwtauth.store.schema} at start-up with plain JDBC, before EclipseLink is involved (EclipseLink's
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaManager {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SchemaManager.class);
+    private static final Log LOG = Log.of(SchemaManager.class);
 
     static final String KEY = "jwtauth.store.schema";
     /** The tables of schema 2 and their columns, as {@code validate} requires them. */

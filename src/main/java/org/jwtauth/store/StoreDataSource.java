@@ -11,8 +11,7 @@ import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.StoreSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jwtauth.log.Log;
 
 /**
  * The database the store uses, chosen from the settings in the order of the design (section 4): a container
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StoreDataSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StoreDataSource.class);
+    private static final Log LOG = Log.of(StoreDataSource.class);
     private static final String H2_DRIVER = "org.h2.Driver";
 
     private final DataSource dataSource;

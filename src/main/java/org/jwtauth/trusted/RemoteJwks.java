@@ -18,8 +18,7 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 import org.jwtauth.config.SigningAlgorithm;
 import org.jwtauth.keys.KeyRequirements;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jwtauth.log.Log;
 
 /**
  * The cached keys of a trusted issuer's JWKS. Keys are fetched on first use, again when the cache is older than
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RemoteJwks {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
+    private static final Log LOG = Log.of(RemoteJwks.class);
     /** After a failure, try again sooner than the full interval, so a blip at start does not last minutes. */
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
 

@@ -10,10 +10,9 @@ import org.jwtauth.config.Settings;
 import org.jwtauth.config.SigningAlgorithm;
 import org.jwtauth.config.TrustedIssuerSettings;
 import org.jwtauth.keys.RuntimeSupport;
+import org.jwtauth.log.Log;
 import org.jwtauth.token.AccessTokenVerifier;
 import org.jwtauth.token.TokenVerifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * This package's factory: the verifier of the trusted second issuer's tokens, with the keys of its JWKS
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrustedIssuers {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TrustedIssuers.class);
+    private static final Log LOG = Log.of(TrustedIssuers.class);
     private static final Set<String> ACCEPTED_TYPES = Set.of("jwt", "at+jwt");
 
     private TrustedIssuers() {

@@ -7,8 +7,7 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jwtauth.log.Log;
 
 /**
  * Fails closed when the container ignored the library's web fragment (design section 13). With
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FragmentGuardInitializer implements ServletContainerInitializer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FragmentGuardInitializer.class);
+    private static final Log LOG = Log.of(FragmentGuardInitializer.class);
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {

@@ -5,8 +5,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
 import org.jwtauth.config.ConfigurationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jwtauth.log.Log;
 
 /**
  * Starts the library for one web application at start-up (design section 4) through the {@link Composition},
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JwtAuthListener implements ServletContextListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JwtAuthListener.class);
+    private static final Log LOG = Log.of(JwtAuthListener.class);
 
     /** This web application's running composition; a listener instance belongs to one web application. */
     private Composition composition;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.log.Log;
 import org.jwtauth.login.AlreadyAuthenticatedException;
 import org.jwtauth.login.AuthenticatedUser;
 import org.jwtauth.login.LoginThrottle;
@@ -13,8 +14,6 @@ import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.login.Usernames;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.token.IssuedAccessToken;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /auth/login} with {@code username} and {@code password}: checks them with the configured
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class LoginServlet extends TokenEndpointServlet {
     private static final long serialVersionUID = 1L;
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoginServlet.class);
+    private static final Log LOG = Log.of(LoginServlet.class);
 
     @Override
     void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,

@@ -6,13 +6,12 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.log.Log;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRejectedException;
 import org.jwtauth.token.InvalidTokenException;
 import org.jwtauth.token.IssuedAccessToken;
 import org.jwtauth.token.JwtPrincipal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /auth/refresh} with {@code accessToken} (or the {@code Authorization: Bearer} header) and
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class RefreshServlet extends TokenEndpointServlet {
     private static final long serialVersionUID = 1L;
 
-    private static final Logger LOG = LoggerFactory.getLogger(RefreshServlet.class);
+    private static final Log LOG = Log.of(RefreshServlet.class);
 
     @Override
     void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,

@@ -7,9 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.log.Log;
 import org.jwtauth.refresh.StoreUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the login, refresh and logout endpoints share: POST only (405 with {@code Allow: POST} otherwise), the
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 abstract class TokenEndpointServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    private static final Logger LOG = LoggerFactory.getLogger(TokenEndpointServlet.class);
+    private static final Log LOG = Log.of(TokenEndpointServlet.class);
 
     private transient JwtAuthComponents components;
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -35,27 +36,33 @@ import org.jwtauth.refresh.RefreshTokenService;
 
 /**
  * Design section 5: nothing logs a token, a password or a secret at any level. The whole hostile-input suite and
- * a happy path (login, protected call, refresh, reuse, logout) run with the library's loggers at TRACE: the web
- * app gets its own SLF4J binding (slf4j-simple in WEB-INF/lib, configured by WEB-INF/classes/simplelogger.properties
- * to write to a file); the containers' java.util.logging records and everything printed to the console are
- * captured as well. Then every token, password and secret the tests used is searched for in all of it.
+ * a happy path (login, protected call, refresh, reuse, logout) run with the library's loggers at their most verbose,
+ * on both paths its lines can take: through the application's own SLF4J provider (slf4j-simple in WEB-INF/lib at
+ * TRACE, configured by WEB-INF/classes/simplelogger.properties to write to a file) and, with no provider in the web
+ * app, through java.util.logging (the {@code org.jwtauth} logger at ALL). The containers' java.util.logging records
+ * and everything printed to the console are captured as well. Then every token, password and secret the tests used
+ * is searched for in all of it.
  */
 class NoSecretsInLogsIT {
 
-    @Nested class Jetty extends LoggedSpec { }
-    @Nested class Tomcat extends LoggedSpec { }
+    /** The application's SLF4J provider, at TRACE. */
+    @Nested class ThroughSlf4j {
+        @Nested class Jetty extends Slf4jSpec { }
+        @Nested class Tomcat extends Slf4jSpec { }
+    }
 
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    abstract static class LoggedSpec extends HostileInputSpec {
+    /** No SLF4J provider in the web app: java.util.logging, the library's loggers at ALL. */
+    @Nested class ThroughJul {
+        @Nested class Jetty extends JulSpec { }
+        @Nested class Tomcat extends JulSpec { }
+    }
+
+    abstract static class Slf4jSpec extends LoggedSpec {
         private Path webAppLog;
-        private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-        private final List<String> julRecords = new ArrayList<>();
-        private PrintStream originalOut;
-        private PrintStream originalErr;
-        private Handler julHandler;
 
         @Override
         protected void customise(WebAppDirectory.Builder builder) {
+            webAppLog = ItBuild.newWorkDir("logs").resolve("webapp.log");
             try {
                 builder.libJar(Path.of(org.slf4j.simple.SimpleLogger.class.getProtectionDomain().getCodeSource()
                         .getLocation().toURI()));
@@ -70,8 +77,62 @@ class NoSecretsInLogsIT {
         }
 
         @Override
+        String libraryLog() throws IOException {
+            return Files.exists(webAppLog) ? Files.readString(webAppLog, StandardCharsets.UTF_8) : "";
+        }
+
+        @Override
+        String debugLineOfRefreshServlet() {
+            return "DEBUG org.jwtauth.web.RefreshServlet";
+        }
+    }
+
+    abstract static class JulSpec extends LoggedSpec {
+        // Kept in a field: java.util.logging holds loggers weakly, and the level set here must last.
+        private final Logger library = Logger.getLogger("org.jwtauth");
+
+        @Override
         protected void deploy() throws Exception {
-            webAppLog = ItBuild.newWorkDir("logs").resolve("webapp.log");
+            Level previous = library.getLevel();
+            library.setLevel(Level.ALL);
+            // Registered first, so restored last: after the web app has stopped and logged its last lines.
+            closeAfterAll(() -> library.setLevel(previous));
+            super.deploy();
+        }
+
+        @Override
+        String libraryLog() {
+            return julText();
+        }
+
+        @Override
+        String debugLineOfRefreshServlet() {
+            return "FINE: Refresh refused";
+        }
+    }
+
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    abstract static class LoggedSpec extends HostileInputSpec {
+        private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        private final List<String> julRecords = new ArrayList<>();
+        private PrintStream originalOut;
+        private PrintStream originalErr;
+        private Handler julHandler;
+
+        /** Where the library's own lines went, as text. */
+        abstract String libraryLog() throws IOException;
+
+        /** Text of the refused refresh's DEBUG line as that log writes it. */
+        abstract String debugLineOfRefreshServlet();
+
+        String julText() {
+            synchronized (julRecords) {
+                return String.join("\n", julRecords);
+            }
+        }
+
+        @Override
+        protected void deploy() throws Exception {
             originalOut = System.out;
             originalErr = System.err;
             System.setOut(new PrintStream(new Tee(originalOut, console), true, StandardCharsets.UTF_8));
@@ -120,24 +181,21 @@ class NoSecretsInLogsIT {
 
         @Test
         @Order(Integer.MAX_VALUE)
-        void logsWhenAtTraceThenTheyContainNoTokenPasswordOrSecret() throws IOException {
-            String webApp = Files.exists(webAppLog) ? Files.readString(webAppLog, StandardCharsets.UTF_8) : "";
+        void logsWhenAtTheMostVerboseLevelThenTheyContainNoTokenPasswordOrSecret() throws IOException {
+            String library = libraryLog();
             // The capture works: the library's start-up line, a DEBUG line and the reuse warning are there.
-            assertTrue(webApp.contains("jwt-servlet-auth started"), () -> "no library log in " + webAppLog);
-            assertTrue(webApp.contains("DEBUG org.jwtauth.web.RefreshServlet"), () -> "no DEBUG line in " + webApp);
-            assertTrue(webApp.contains("Refresh token reuse detected"), () -> "no reuse warning in " + webApp);
+            assertTrue(library.contains("jwt-servlet-auth started"), () -> "no library log in " + library);
+            assertTrue(library.contains(debugLineOfRefreshServlet()), () -> "no DEBUG line in " + library);
+            assertTrue(library.contains("Refresh token reuse detected"), () -> "no reuse warning in " + library);
 
-            String all;
-            synchronized (julRecords) {
-                all = webApp + "\n" + console.toString(StandardCharsets.UTF_8) + "\n" + String.join("\n", julRecords);
-            }
+            String all = library + "\n" + console.toString(StandardCharsets.UTF_8) + "\n" + julText();
             List<String> found = new ArrayList<>();
             for (String needle : needles(app.secrets())) {
                 if (all.contains(needle)) {
                     found.add(needle);
                 }
             }
-            assertEquals(List.of(), found, "secrets found in the logs (webapp log: " + webAppLog + ")");
+            assertEquals(List.of(), found, "secrets found in the logs");
         }
 
         /**

@@ -9,6 +9,7 @@ import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.EnvConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.PlusConfiguration;
 import org.eclipse.jetty.ee10.webapp.JndiConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppClassLoader;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.security.HashLoginService;
 import org.eclipse.jetty.security.UserStore;
@@ -71,7 +72,7 @@ final class JettyContainer implements Container {
     }
 
     private WebAppContext addContext(String path, WebAppDirectory app, String tempName) throws Exception {
-        WebAppContext context = new WebAppContext();
+        WebAppContext context = new StockWebAppContext();
         context.setContextPath(path.isEmpty() ? "/" : path);
         context.setWar(app.root().toString());
         context.setTempDirectory(Files.createDirectories(workDir.resolve(tempName)).toFile());
@@ -94,6 +95,19 @@ final class JettyContainer implements Container {
         contexts.addHandler(context);
         context.start();
         return context;
+    }
+
+    /**
+     * A WebAppContext whose class loader, made at each start, has a stock server's parent: the web app sees no
+     * SLF4J but its own. Jetty 12 neither hides nor protects org.slf4j, so a web app with slf4j-api in WEB-INF/lib
+     * uses that one, as in a jetty-base; only the test class path's slf4j-simple must not show through.
+     */
+    private static final class StockWebAppContext extends WebAppContext {
+        @Override
+        protected ClassLoader configureClassLoader(ClassLoader loader) {
+            return loader != null ? super.configureClassLoader(loader)
+                    : new WebAppClassLoader(StockServerClassLoader.forWebApps(), this);
+        }
     }
 
     @Override

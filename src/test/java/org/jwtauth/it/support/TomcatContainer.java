@@ -79,6 +79,8 @@ final class TomcatContainer implements Container {
 
     private Context addContext(String path, String docBase) {
         Context context = tomcat.addWebapp(path, docBase);
+        // Tomcat's common loader, as in a stock distribution: the web app sees no SLF4J but its own.
+        context.setParentClassLoader(StockServerClassLoader.forWebApps());
         StandardJarScanner scanner = new StandardJarScanner();
         // The library's classes are also on the test JVM's class path; only WEB-INF/lib may
         // contribute fragments, as in a real Tomcat whose class path holds no application JARs.

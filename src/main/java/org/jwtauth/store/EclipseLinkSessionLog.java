@@ -3,20 +3,22 @@ package org.jwtauth.store;
 import org.eclipse.persistence.logging.AbstractSessionLog;
 import org.eclipse.persistence.logging.SessionLog;
 import org.eclipse.persistence.logging.SessionLogEntry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import org.jwtauth.log.Log;
+import org.jwtauth.log.LoggerNames;
 
 /**
- * EclipseLink's log, routed to SLF4J (the host application chose the binding) and stripped of exception
+ * EclipseLink's log, routed to the library's logger {@value LoggerNames#ECLIPSELINK} (so to the application's SLF4J
+ * provider or the container's java.util.logging, as every line of the library) and stripped of exception
  * messages. EclipseLink's own logger prints a failed statement's driver message, and drivers quote row values
  * there ("Duplicate entry '&lt;token hash&gt;'"); here an exception is reduced to its types and SQL states.
  * Public with a no-arg constructor because EclipseLink instantiates it by name ({@code eclipselink.logging.logger}).
  */
-public final class Slf4jSessionLog extends AbstractSessionLog {
+public final class EclipseLinkSessionLog extends AbstractSessionLog {
 
-    private static final Logger LOG = LoggerFactory.getLogger("org.jwtauth.store.eclipselink");
+    private static final Log LOG = Log.named(LoggerNames.ECLIPSELINK);
 
-    public Slf4jSessionLog() {
+    public EclipseLinkSessionLog() {
         super();
         setLevel(SessionLog.WARNING);
     }
