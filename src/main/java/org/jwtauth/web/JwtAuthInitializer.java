@@ -16,11 +16,21 @@ import org.slf4j.LoggerFactory;
  * host application's included, so it is where the library fails closed ({@link FragmentGuardInitializer}) and
  * where it keeps the host's persistence units with their own JPA provider ({@link HostProvidersFirst}) before the
  * host's own listeners bootstrap them.
+ *
+ * <p>Compiled for Java 8 (with its anonymous listener and {@link RuntimeRequirement}; see the POM), because it is
+ * the first class a container loads from the JAR: on a JVM too old for the rest it says so before touching any
+ * Java 11 class. Keep it to the Java 8 API and free of catch clauses naming the library's own types (the verifier
+ * would load them).
  */
 public final class JwtAuthInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        String tooOld = RuntimeRequirement.problem(System.getProperty("java.specification.version"));
+        if (tooOld != null) {
+            // Before any Java 11 class of the library is touched; the container logs why the context did not start.
+            throw new ServletException(tooOld);
+        }
         if (getClass().getClassLoader() != context.getClassLoader()) {
             // Loaded from outside this application (a container's shared lib, a test's class path): the
             // application does not carry the library, so there is nothing of it to protect or to keep apart.
