@@ -22,9 +22,11 @@ import org.jwtauth.it.support.WebXml;
  * which the library brings, takes any unit without a provider. The library must leave that unit with Hibernate
  * (design section 13) and still work.
  *
- * <p>The EclipseLink JAR is renamed so that it sorts first in WEB-INF/lib: the order of a directory listing is the
- * file system's (Tomcat lists WEB-INF/lib as the directory gives it), so a deployer can get this order without
- * renaming anything; the rename makes it certain in the test.
+ * <p>The library's EclipseLink JAR is renamed so that it sorts first in WEB-INF/lib. Jetty takes the JARs sorted by
+ * name, so there the rename puts EclipseLink's service file first; Tomcat takes them in the file system's directory
+ * order (its {@code DirResourceSet.list} is {@code File.list}, unsorted), which a deployer cannot choose either. The
+ * assertions hold whatever the order; before the library ordered the providers, both containers gave the host's
+ * unit to EclipseLink here.
  */
 class HostPersistenceIT {
 
