@@ -17,6 +17,7 @@ import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.refresh.CleanupScheduler;
 import org.jwtauth.refresh.RefreshFactory;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.store.EclipseLinkCopies;
 import org.jwtauth.store.EmbeddedStoreLocation;
 import org.jwtauth.store.JpaRefreshTokenStores;
 import org.jwtauth.token.AccessTokenFactory;
@@ -49,6 +50,7 @@ final class Composition implements AutoCloseable {
         UserAuthenticator authenticator = AuthenticatorFactory.create(settings.authenticator(), settings.loginRoles(),
                 context.getClassLoader());
         SigningKeys keys = SigningKeysFactory.from(settings);
+        EclipseLinkCopies.requireOne(JpaRefreshTokenStores.class.getClassLoader());
         AccessTokenVerifier ownTokens = AccessTokenFactory.verifier(settings, keys, clock);
         RefreshTokenStore store = JpaRefreshTokenStores.openOrDefer(settings.store(),
                 settings.store().url().isPresent() || settings.store().dataSource().isPresent() ? null

@@ -18,6 +18,9 @@ import org.jwtauth.log.Log;
  * applied: if no {@link BearerTokenFilter} is registered by then, this one stops the application with a message
  * saying what to declare. It registers nothing itself: where the filter goes is the deployer's choice, and a
  * library that quietly re-added what web.xml left out would change what its host does.
+ *
+ * <p>Run by {@link JwtAuthInitializer}, the one initializer the JAR's service file names (it must be Java 8 bytecode;
+ * this class need not be).
  */
 public final class FragmentGuardInitializer implements ServletContainerInitializer {
 

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
 import org.jwtauth.config.ConfigurationException;
+import org.jwtauth.config.EnvironmentException;
 import org.jwtauth.log.Log;
 
 /**
@@ -27,8 +28,9 @@ public final class JwtAuthListener implements ServletContextListener {
                     + ": declare " + JwtAuthListener.class.getName() + " once (the web fragment already declares it)");
         }
         try {
+            SharedLoaderCheck.requireOwnLoader(context);
             composition = Composition.start(context);
-        } catch (ConfigurationException e) {
+        } catch (ConfigurationException | EnvironmentException e) {
             // Some containers only say "context failed to start"; the key must be in the log.
             LOG.error("jwt-servlet-auth cannot start {}: {}", Composition.name(context), e.getMessage());
             context.setAttribute(JwtAuthComponents.ATTRIBUTE, StartupFailure.of(e));

@@ -1,6 +1,7 @@
 package org.jwtauth.web;
 
 import org.jwtauth.config.ConfigurationException;
+import org.jwtauth.config.EnvironmentException;
 
 /**
  * Why the listener could not start the library, published under {@link JwtAuthComponents#ATTRIBUTE} in place of
@@ -17,7 +18,8 @@ final class StartupFailure {
     }
 
     static StartupFailure of(RuntimeException e) {
-        return new StartupFailure(e instanceof ConfigurationException ? e.getMessage()
+        return new StartupFailure(e instanceof ConfigurationException || e instanceof EnvironmentException
+                ? e.getMessage()
                 : e.getClass().getName() + " at start-up (see the container's log)");
     }
 

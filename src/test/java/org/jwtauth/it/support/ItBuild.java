@@ -39,6 +39,25 @@ public final class ItBuild {
         return dir;
     }
 
+    /** Hibernate ORM and the JARs it needs beyond the library's: a host application's own JPA provider. */
+    public static Path hostHibernateDir() {
+        return directory("jwtauth.it.hostHibernate", "maven-dependency-plugin (execution host-hibernate)");
+    }
+
+    /** An EclipseLink core JAR of an older major version than the library's, as a host application may carry. */
+    public static Path hostEclipseLinkDir() {
+        return directory("jwtauth.it.hostEclipseLink", "maven-dependency-plugin (execution host-eclipselink)");
+    }
+
+    private static Path directory(String property, String filledBy) {
+        Path dir = path(property);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("The folder " + dir + " (system property " + property
+                    + ") does not exist: it is filled by " + filledBy + " at the package phase.");
+        }
+        return dir;
+    }
+
     /** Compiled test classes, from which application classes are copied into WEB-INF/classes. */
     public static Path testClasses() {
         Path dir = path(TEST_CLASSES_PROPERTY);

@@ -52,6 +52,7 @@ public final class WebAppDirectory {
         private boolean withLibrary = true;
         private final List<Class<?>> classes = new ArrayList<>();
         private final List<Path> extraJars = new ArrayList<>();
+        private final Map<Path, String> renamed = new LinkedHashMap<>();
         private final Map<String, byte[]> files = new LinkedHashMap<>();
 
         private Builder() {
@@ -72,6 +73,18 @@ public final class WebAppDirectory {
         /** Another JAR for WEB-INF/lib, e.g. one built by a test with {@link Jars}. */
         public Builder libJar(Path jar) {
             extraJars.add(jar);
+            return this;
+        }
+
+        /** Every JAR in {@code dir}, for WEB-INF/lib, each under the name {@code rename} gives its file name. */
+        public Builder libJars(Path dir, java.util.function.UnaryOperator<String> rename) {
+            try {
+                for (Path jar : jarsIn(dir)) {
+                    renamed.put(jar, rename.apply(jar.getFileName().toString()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + dir, e);
+            }
             return this;
         }
 
@@ -109,6 +122,9 @@ public final class WebAppDirectory {
                 }
                 for (Path jar : extraJars) {
                     copyInto(jar, lib);
+                }
+                for (Map.Entry<Path, String> jar : renamed.entrySet()) {
+                    Files.copy(jar.getKey(), lib.resolve(jar.getValue()));
                 }
                 Path webInfClasses = Files.createDirectories(webInf.resolve("classes"));
                 for (Class<?> type : classes) {
