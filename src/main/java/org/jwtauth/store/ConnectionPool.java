@@ -8,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,38 +17,32 @@ import javax.sql.DataSource;
 
 /**
  * Keeps up to {@code size} idle physical connections of the delegate ({@code jwtauth.store.poolSize}) so that a
- * login or refresh does not pay a connection set-up (TCP, authentication, TLS) each time. It bounds nothing:
- * {@link BoundedDataSource} in front of it bounds the connections in use, sized alike, so at most {@code size}
- * are open in all. No thread of its own: idle connections are checked when they are borrowed, closed on
- * {@link #close()} (undeploy).
+ * login or refresh does not pay a connection set-up (TCP, authentication, a PostgreSQL backend's start, TLS) each
+ * time. It bounds nothing: {@link BoundedDataSource} in front of it bounds the connections in use, sized alike,
+ * so at most {@code size} are open in all. No thread of its own: idle connections are checked when they are
+ * borrowed and closed on {@link #close()} (undeploy).
  *
- * <p>A connection that sat idle is only handed out alive. It is checked with {@link Connection#isValid} (one
- * round trip) when it has been idle for {@link #ALIVE_WITHOUT_CHECK} or longer, or when any connection failed
- * since it was put back (an outage, a database restart, a network cut): a busy store checks nothing, a quiet
- * one or one that just saw a failure pays one round trip per borrow, and a dead connection is closed and the
- * next one (or a fresh one) taken. A connection comes back into the pool only healthy: not closed by the
- * driver, no transaction left open (rolled back, auto-commit restored), else it is closed and counts as a
- * failure.
+ * <p>An idle connection is only handed out alive: every borrow checks it with {@link Connection#isValid} (one
+ * round trip, as a container pool's {@code testOnBorrow}), and a dead one is closed and the next one (or a fresh
+ * one) taken. A cheaper rule (check only after some idle time, as HikariCP's 500 ms) would hand out the
+ * connections a database restart or a network cut killed a moment ago, and the request that gets one answers
+ * 503 although the database is back. A connection comes back into the pool only healthy: not closed by the
+ * driver, no transaction left open (rolled back, auto-commit restored), else it is closed.
  */
 final class ConnectionPool implements DataSource {
-
-    /** As HikariCP's {@code aliveBypassWindowMs}: a connection used this recently is taken to be alive. */
-    static final Duration ALIVE_WITHOUT_CHECK = Duration.ofMillis(500);
 
     private final DataSource delegate;
     private final int size;
     private final int validationTimeoutSeconds;
-    private final Clock clock;
-    /** Most recently returned first: hot connections stay hot, the rest age into a check. Guarded by itself. */
-    private final Deque<Idle> idle = new ArrayDeque<>();
-    private volatile long lastFailureMillis = Long.MIN_VALUE;
+    /** Most recently returned first, so a light load keeps reusing few connections. Guarded by itself. */
+    private final Deque<Connection> idle = new ArrayDeque<>();
     private volatile boolean closed;
 
-    ConnectionPool(DataSource delegate, int size, Duration validationTimeout, Clock clock) {
+    /** @param validationTimeout how long {@link Connection#isValid} may wait (whole seconds, at least one) */
+    ConnectionPool(DataSource delegate, int size, Duration validationTimeout) {
         this.delegate = delegate;
         this.size = size;
         this.validationTimeoutSeconds = (int) Math.max(1, validationTimeout.toSeconds());
-        this.clock = clock;
     }
 
     DataSource delegate() {
@@ -65,56 +58,39 @@ final class ConnectionPool implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        for (Idle candidate = takeIdle(); candidate != null; candidate = takeIdle()) {
+        for (Connection candidate = takeIdle(); candidate != null; candidate = takeIdle()) {
             if (alive(candidate)) {
-                return lend(candidate.connection);
+                return lend(candidate);
             }
-            closeQuietly(candidate.connection);
+            closeQuietly(candidate);
         }
-        try {
-            return lend(delegate.getConnection());
-        } catch (SQLException | RuntimeException e) {
-            failureSeen();
-            throw e;
-        }
+        return lend(delegate.getConnection());
     }
 
     /** Closes every idle connection; connections in use are closed when they come back. */
     void close() {
         closed = true;
         while (true) {
-            Idle next = takeIdle();
+            Connection next = takeIdle();
             if (next == null) {
                 return;
             }
-            closeQuietly(next.connection);
+            closeQuietly(next);
         }
     }
 
-    private Idle takeIdle() {
+    private Connection takeIdle() {
         synchronized (idle) {
             return idle.pollFirst();
         }
     }
 
-    private boolean alive(Idle candidate) {
-        long now = clock.millis();
-        if (now - candidate.since < ALIVE_WITHOUT_CHECK.toMillis() && candidate.since > lastFailureMillis) {
-            return true;
-        }
+    private boolean alive(Connection candidate) {
         try {
-            if (candidate.connection.isValid(validationTimeoutSeconds)) {
-                return true;
-            }
+            return candidate.isValid(validationTimeoutSeconds);
         } catch (SQLException | RuntimeException e) {
-            // Counted as dead below.
+            return false;
         }
-        failureSeen();
-        return false;
-    }
-
-    private void failureSeen() {
-        lastFailureMillis = clock.millis();
     }
 
     private Connection lend(Connection physical) {
@@ -127,7 +103,7 @@ final class ConnectionPool implements DataSource {
         if (!closed && healthy(physical)) {
             synchronized (idle) {
                 if (!closed && idle.size() < size) {
-                    idle.addFirst(new Idle(physical, clock.millis()));
+                    idle.addFirst(physical);
                     return;
                 }
             }
@@ -138,7 +114,6 @@ final class ConnectionPool implements DataSource {
     private boolean healthy(Connection physical) {
         try {
             if (physical.isClosed()) {
-                failureSeen();
                 return false;
             }
             if (!physical.getAutoCommit()) {
@@ -149,7 +124,6 @@ final class ConnectionPool implements DataSource {
             }
             return true;
         } catch (SQLException | RuntimeException e) {
-            failureSeen();
             return false;
         }
     }
@@ -162,17 +136,7 @@ final class ConnectionPool implements DataSource {
         }
     }
 
-    private static final class Idle {
-        final Connection connection;
-        final long since;
-
-        Idle(Connection connection, long since) {
-            this.connection = connection;
-            this.since = since;
-        }
-    }
-
-    /** {@code close()} gives the connection back once; a failing call marks a failure; the rest goes through. */
+    /** {@code close()} gives the connection back once; afterwards its former holder can no longer use it. */
     private final class Lent implements InvocationHandler {
         private final Connection physical;
         private final AtomicBoolean returned = new AtomicBoolean();
@@ -199,10 +163,6 @@ final class ConnectionPool implements DataSource {
             try {
                 return method.invoke(physical, args);
             } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof SQLException) {
-                    // A failed commit or rollback often means the database went away; check idle ones on borrow.
-                    failureSeen();
-                }
                 throw e.getCause();
             }
         }

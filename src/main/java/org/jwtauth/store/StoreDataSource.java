@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -44,8 +43,7 @@ final class StoreDataSource {
             // Pool and bound sized alike: at most poolSize connections are open, idle and in use together.
             // Waiting for a place as long as opening a connection may take: a burst queues briefly, a database
             // that holds every place (hanging) answers 503 after about the time an unbounded store would.
-            ConnectionPool pool = new ConnectionPool(driver, settings.poolSize(), settings.connectTimeout(),
-                    Clock.systemUTC());
+            ConnectionPool pool = new ConnectionPool(driver, settings.poolSize(), settings.connectTimeout());
             return new StoreDataSource(new BoundedDataSource(pool, settings.poolSize(), settings.connectTimeout()),
                     false);
         }
