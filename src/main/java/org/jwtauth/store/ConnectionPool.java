@@ -23,8 +23,8 @@ import javax.sql.DataSource;
  * borrowed and closed on {@link #close()} (undeploy).
  *
  * <p>An idle connection is only handed out alive: every borrow checks it with {@link Connection#isValid} (one
- * round trip, as a container pool's {@code testOnBorrow}), and a dead one is closed and the next one (or a fresh
- * one) taken. A cheaper rule (check only after some idle time, as HikariCP's 500 ms) would hand out the
+ * round trip, as a container pool's {@code testOnBorrow}); a dead one is closed together with every other idle
+ * one (what killed one most likely killed all) and a fresh one is opened. A cheaper rule (check only after some idle time, as HikariCP's 500 ms) would hand out the
  * connections a database restart or a network cut killed a moment ago, and the request that gets one answers
  * 503 although the database is back. A connection comes back into the pool only healthy: not closed by the
  * driver, no transaction left open (rolled back, auto-commit restored), else it is closed.
@@ -58,11 +58,15 @@ final class ConnectionPool implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        for (Connection candidate = takeIdle(); candidate != null; candidate = takeIdle()) {
+        Connection candidate = takeIdle();
+        if (candidate != null) {
             if (alive(candidate)) {
                 return lend(candidate);
             }
             closeQuietly(candidate);
+            // What killed one idle connection (a restart, a cut) has most likely killed them all; checking each
+            // in turn against a silent database would cost a validation timeout per connection before the 503.
+            closeIdle();
         }
         return lend(delegate.getConnection());
     }
@@ -70,6 +74,10 @@ final class ConnectionPool implements DataSource {
     /** Closes every idle connection; connections in use are closed when they come back. */
     void close() {
         closed = true;
+        closeIdle();
+    }
+
+    private void closeIdle() {
         while (true) {
             Connection next = takeIdle();
             if (next == null) {

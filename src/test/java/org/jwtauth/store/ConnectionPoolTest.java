@@ -63,6 +63,21 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void getConnectionWhenOneIdleConnectionIsDeadThenTheOthersAreDroppedWithoutAWaitEachAndAFreshOneIsOpened()
+            throws Exception {
+        Connection first = pool.getConnection();
+        Connection second = pool.getConnection();
+        first.close();
+        second.close();
+        opened.forEach(f -> f.valid = false); // a silent database: each check would wait its timeout
+
+        pool.getConnection().close();
+        assertEquals(3, opened.size());
+        assertEquals(1, opened.get(0).validations + opened.get(1).validations, "one check, not one per connection");
+        assertTrue(opened.get(0).closed && opened.get(1).closed);
+    }
+
+    @Test
     void getConnectionWhenTheDatabaseIsDownThenTheFailureReachesTheCallerAndRecoveryNeedsNoRestart()
             throws Exception {
         pool.getConnection().close();
