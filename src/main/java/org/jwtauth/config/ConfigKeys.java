@@ -30,7 +30,9 @@ public final class ConfigKeys {
     public static final String STORE_CONNECT_TIMEOUT = "jwtauth.store.connectTimeout";
     public static final String STORE_QUERY_TIMEOUT = "jwtauth.store.queryTimeout";
     public static final String STORE_DIRECTORY = "jwtauth.store.directory";
-    /** With {@code jwtauth.store.url}: how many connections the store may have open at once. */
+    /** With {@code jwtauth.store.url}: how many connections the store keeps and may have open at once. */
+    public static final String STORE_POOL_SIZE = "jwtauth.store.poolSize";
+    /** The former name of {@link #STORE_POOL_SIZE} (before the pool), still accepted for it. */
     public static final String STORE_MAX_CONNECTIONS = "jwtauth.store.maxConnections";
     public static final String CLEANUP_INTERVAL = "jwtauth.cleanup.interval";
     public static final String REALM = "jwtauth.realm";

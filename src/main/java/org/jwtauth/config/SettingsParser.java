@@ -37,8 +37,12 @@ public final class SettingsParser {
     /** Long enough for a busy database, short enough that an outage answers 503 before clients give up. */
     static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(5);
     static final Duration MAX_STORE_TIMEOUT = Duration.ofMinutes(10);
-    /** Enough for a few hundred store calls a second; far below a database's usual connection limit (100). */
-    static final int DEFAULT_STORE_MAX_CONNECTIONS = 10;
+    /**
+     * Connections are busy only during a statement's round trips, so a handful serves hundreds of store calls a
+     * second; 10 covers the "cores x 2 + disks" rule of thumb for a database server of 2 to 4 cores, more
+     * than 8 concurrent requests, and stays far below a database's usual connection limit (100).
+     */
+    static final int DEFAULT_STORE_POOL_SIZE = 10;
     /** About 20 MB of heap at 2 KB an entry (docs/operations.md): the live tokens of a busy application. */
     static final int DEFAULT_VERIFIER_CACHE_SIZE = 10_000;
 
@@ -77,14 +81,16 @@ public final class SettingsParser {
         StoreSettings store = new StoreSettings(values.text(STORE_DATA_SOURCE).orElse(null), values.text(STORE_URL).orElse(null),
                 values.text(STORE_USER).orElse(null), secret(STORE_PASSWORD).orElse(null), schema(),
                 storeTimeout(STORE_CONNECT_TIMEOUT), storeTimeout(STORE_QUERY_TIMEOUT),
-                values.integer(STORE_MAX_CONNECTIONS, DEFAULT_STORE_MAX_CONNECTIONS, 1, 1000), storeDirectory());
+                poolSize(), storeDirectory());
         if (store.dataSource().isPresent() && store.url().isPresent()) {
             throw new ConfigurationException(STORE_URL, "must not be set together with " + STORE_DATA_SOURCE);
         }
-        if (store.dataSource().isPresent() && values.text(STORE_MAX_CONNECTIONS).isPresent()) {
-            // The container's pool bounds a JNDI DataSource; a second, different bound would only confuse.
-            throw new ConfigurationException(STORE_MAX_CONNECTIONS, "applies to " + STORE_URL + " only; with "
-                    + STORE_DATA_SOURCE + " set the pool's own maximum (maxTotal, maxActive, maximumPoolSize)");
+        for (String key : List.of(STORE_POOL_SIZE, STORE_MAX_CONNECTIONS)) {
+            if (store.dataSource().isPresent() && values.text(key).isPresent()) {
+                // The container's pool bounds a JNDI DataSource; a second, different bound would only confuse.
+                throw new ConfigurationException(key, "applies to " + STORE_URL + " only; with "
+                        + STORE_DATA_SOURCE + " set the pool's own maximum (maxTotal, maxActive, maximumPoolSize)");
+            }
         }
         return new Settings(issuer, audience, algorithm, secret, durations, rolesClaim, authenticator, loginRoles,
                 store, values.text(REALM).orElse(null), throttle(), keyFiles,
@@ -92,6 +98,20 @@ public final class SettingsParser {
                 new TrustedIssuerParser(values).parse(issuer, values.text(AUDIENCE).orElse(issuer), rolesClaim)
                         .orElse(null),
                 previousHmacSecret(algorithm), values.integer(VERIFIER_CACHE_SIZE, DEFAULT_VERIFIER_CACHE_SIZE, 0, 1_000_000));
+    }
+
+    /**
+     * {@code jwtauth.store.poolSize}, or its former name {@code jwtauth.store.maxConnections}: both meant "the
+     * most connections open at once", which the pool still is, so a configuration written before the pool
+     * starts unchanged. Both at once is refused rather than one silently winning.
+     */
+    private int poolSize() {
+        if (values.text(STORE_POOL_SIZE).isPresent() && values.text(STORE_MAX_CONNECTIONS).isPresent()) {
+            throw new ConfigurationException(STORE_MAX_CONNECTIONS, "is the former name of " + STORE_POOL_SIZE
+                    + "; set only " + STORE_POOL_SIZE);
+        }
+        String key = values.text(STORE_MAX_CONNECTIONS).isPresent() ? STORE_MAX_CONNECTIONS : STORE_POOL_SIZE;
+        return values.integer(key, DEFAULT_STORE_POOL_SIZE, 1, 1000);
     }
 
     private ThrottleSettings throttle() {

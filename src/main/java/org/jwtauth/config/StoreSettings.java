@@ -14,11 +14,11 @@ public final class StoreSettings {
     private final SchemaMode schema;
     private final Duration connectTimeout;
     private final Duration queryTimeout;
-    private final int maxConnections;
+    private final int poolSize;
     private final Path directory;
 
     StoreSettings(String dataSource, String url, String user, String password, SchemaMode schema,
-                  Duration connectTimeout, Duration queryTimeout, int maxConnections, Path directory) {
+                  Duration connectTimeout, Duration queryTimeout, int poolSize, Path directory) {
         this.dataSource = dataSource;
         this.url = url;
         this.user = user;
@@ -26,7 +26,7 @@ public final class StoreSettings {
         this.schema = schema;
         this.connectTimeout = connectTimeout;
         this.queryTimeout = queryTimeout;
-        this.maxConnections = maxConnections;
+        this.poolSize = poolSize;
         this.directory = directory;
     }
 
@@ -67,12 +67,13 @@ public final class StoreSettings {
     }
 
     /**
-     * With {@code jwtauth.store.url}: the most connections the store has open at once. A caller that finds none
+     * With {@code jwtauth.store.url} ({@code jwtauth.store.poolSize}, formerly {@code maxConnections}): how many
+     * connections the store keeps idle for reuse, and the most it has open at once. A caller that finds none
      * free within {@link #connectTimeout()} is answered 503, so unauthenticated requests (logout) cannot exhaust
      * the database's connections. A container pool (JNDI) has its own maximum; the embedded H2 has no server.
      */
-    public int maxConnections() {
-        return maxConnections;
+    public int poolSize() {
+        return poolSize;
     }
 
     /** For the start-up log line: never the password. */
@@ -81,7 +82,7 @@ public final class StoreSettings {
         if (dataSource != null) {
             return "jndi " + dataSource + timeouts;
         }
-        return (url != null ? "jdbc " + withoutQuery(url) + " (maxConnections " + maxConnections + ")" : "embedded H2")
+        return (url != null ? "jdbc " + withoutQuery(url) + " (poolSize " + poolSize + ")" : "embedded H2")
                 + timeouts;
     }
 

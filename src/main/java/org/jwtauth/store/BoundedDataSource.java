@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * At most {@code max} connections of the delegate open at once ({@code jwtauth.store.maxConnections}). Logout
+ * At most {@code max} connections of the delegate in use at once ({@code jwtauth.store.poolSize}). Logout
  * needs no credentials, so without a bound every request could open a physical connection until the database
  * refuses everyone, the host application included. A caller that finds no free place within {@code wait} gets
  * a {@link SQLTransientConnectionException} (the store answers 503 with Retry-After), as from a pool.
@@ -30,6 +30,7 @@ import javax.sql.DataSource;
  * lost, the socket timed out) the driver aborts the connection and EclipseLink drops it without calling
  * {@code close()}; such a place is reclaimed as soon as a caller finds no free one. EclipseLink uses an external
  * DataSource without a pool of its own (it closes each connection after use), so nothing it keeps holds a place.
+ * "Closed" here is the {@link ConnectionPool}'s: a connection given back to it and kept idle holds no place.
  */
 final class BoundedDataSource implements DataSource {
 
@@ -84,8 +85,8 @@ final class BoundedDataSource implements DataSource {
             while (!places.tryAcquire(Math.min(RECLAIM_NANOS, Math.max(0, deadline - System.nanoTime())),
                     TimeUnit.NANOSECONDS)) {
                 if (reclaimClosed() == 0 && System.nanoTime() - deadline >= 0) {
-                    throw new SQLTransientConnectionException("all jwtauth.store.maxConnections connections are"
-                            + " in use", "08004");
+                    throw new SQLTransientConnectionException("all jwtauth.store.poolSize connections are in"
+                            + " use", "08004");
                 }
             }
         } catch (InterruptedException e) {

@@ -17,10 +17,9 @@ import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SettingsParser;
 
 /**
- * An unpooled {@link DataSource} for {@code jwtauth.store.url}: every {@link #getConnection()} opens a new
- * physical connection. No pool means no stale connections to weed out, so the store works again as soon as the
- * database is back after an outage. Deployers who want pooling configure a container DataSource
- * ({@code jwtauth.store.dataSource}) instead.
+ * A {@link DataSource} over the JDBC driver itself: every {@link #getConnection()} opens a new physical
+ * connection. With {@code jwtauth.store.url} a {@link ConnectionPool} keeps them for reuse; the embedded H2 default
+ * uses it directly (an in-process database costs little to connect to).
  */
 final class DriverDataSource implements DataSource {
 

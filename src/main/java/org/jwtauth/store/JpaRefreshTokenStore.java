@@ -27,8 +27,13 @@ import org.jwtauth.refresh.StoredRefreshToken;
  */
 final class JpaRefreshTokenStore implements RefreshTokenStore {
 
-    /** How often a revocation that keeps losing to concurrent rotations is tried before it answers 503. */
-    static final int REVOCATION_ATTEMPTS = 10;
+    /**
+     * How often a revocation that keeps losing to concurrent rotations is tried before it answers 503. On pooled
+     * connections a rotation loop (a client, or someone with a stolen token, refreshing as fast as it can) holds
+     * the session row almost all the time, so a revocation needs many short, jittered attempts to land in a gap;
+     * together they wait at most about a second (see {@link #pause}).
+     */
+    static final int REVOCATION_ATTEMPTS = 40;
 
     private final EntityManagerFactory factory;
     private final Runnable onClose;
@@ -259,7 +264,8 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(5, 10 + 20 * attempt));
+            // Short and random: the gap between two rotations of a tight loop is a fraction of a millisecond.
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + 3 * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("refresh-token store: interrupted while revoking", e);

@@ -39,10 +39,12 @@ final class StoreDataSource {
             DriverDataSource driver = new DriverDataSource(url, settings.user().orElse(null),
                     settings.password().orElse(null),
                     DriverTimeouts.forUrl(url, settings.connectTimeout(), settings.queryTimeout()));
+            // Pool and bound sized alike: at most poolSize connections are open, idle and in use together.
             // Waiting for a place as long as opening a connection may take: a burst queues briefly, a database
             // that holds every place (hanging) answers 503 after about the time an unbounded store would.
-            return new StoreDataSource(new BoundedDataSource(driver, settings.maxConnections(),
-                    settings.connectTimeout()), false);
+            ConnectionPool pool = new ConnectionPool(driver, settings.poolSize(), settings.connectTimeout());
+            return new StoreDataSource(new BoundedDataSource(pool, settings.poolSize(), settings.connectTimeout()),
+                    false);
         }
         return embeddedH2(embeddedDirectory, settings);
     }
@@ -89,7 +91,8 @@ final class StoreDataSource {
     }
 
     /**
-     * Releases what we opened ourselves. A container DataSource belongs to the container; an embedded H2
+     * Releases what we opened ourselves. A container DataSource belongs to the container; the pool of a JDBC URL
+     * closes its idle connections (the store has ended its work by now, so none is in use); an embedded H2
      * database is shut down so its file is not left locked after undeploy; JDBC drivers our lookup registered
      * are deregistered.
      */
@@ -103,6 +106,10 @@ final class StoreDataSource {
         }
         DataSource own = dataSource instanceof BoundedDataSource ? ((BoundedDataSource) dataSource).delegate()
                 : dataSource;
+        if (own instanceof ConnectionPool) {
+            ((ConnectionPool) own).close();
+            own = ((ConnectionPool) own).delegate();
+        }
         if (own instanceof DriverDataSource) {
             ((DriverDataSource) own).deregisterDrivers();
         }

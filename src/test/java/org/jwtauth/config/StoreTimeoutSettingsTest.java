@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** {@code jwtauth.store.connectTimeout}, {@code jwtauth.store.queryTimeout} and {@code jwtauth.store.maxConnections}. */
+/** {@code jwtauth.store.connectTimeout}, {@code jwtauth.store.queryTimeout} and {@code jwtauth.store.poolSize} (formerly {@code maxConnections}). */
 class StoreTimeoutSettingsTest {
 
     private static Settings parse(String... keyValues) {
@@ -63,8 +63,31 @@ class StoreTimeoutSettingsTest {
     }
 
     @Test
-    void maxConnectionsWhenNotConfiguredThenTen() {
-        assertEquals(10, parse(ConfigKeys.STORE_URL, "jdbc:postgresql://db/app").store().maxConnections());
+    void poolSizeWhenNotConfiguredThenTen() {
+        assertEquals(10, parse(ConfigKeys.STORE_URL, "jdbc:postgresql://db/app").store().poolSize());
+    }
+
+    @Test
+    void poolSizeWhenOnlyTheFormerMaxConnectionsIsSetThenThatIsThePoolSize() {
+        assertEquals(7, parse(ConfigKeys.STORE_URL, "jdbc:postgresql://db/app", ConfigKeys.STORE_MAX_CONNECTIONS, "7")
+                .store().poolSize());
+        assertEquals(4, parse(ConfigKeys.STORE_URL, "jdbc:postgresql://db/app", ConfigKeys.STORE_POOL_SIZE, "4")
+                .store().poolSize());
+    }
+
+    @Test
+    void poolSizeWhenSetTogetherWithTheFormerMaxConnectionsThenStartFailsNamingTheFormerKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(
+                ConfigKeys.STORE_POOL_SIZE, "5", ConfigKeys.STORE_MAX_CONNECTIONS, "5"));
+        assertEquals(ConfigKeys.STORE_MAX_CONNECTIONS, e.key());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "1001", "ten", "2.5"})
+    void poolSizeWhenNotAWholeNumberFromOneToAThousandThenStartFailsNamingTheKey(String value) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> parse(ConfigKeys.STORE_POOL_SIZE, value));
+        assertEquals(ConfigKeys.STORE_POOL_SIZE, e.key());
     }
 
     @ParameterizedTest
@@ -75,10 +98,11 @@ class StoreTimeoutSettingsTest {
         assertEquals(ConfigKeys.STORE_MAX_CONNECTIONS, e.key());
     }
 
-    @Test
-    void maxConnectionsWhenSetWithAJndiDataSourceThenStartFailsNamingTheKey() {
+    @ParameterizedTest
+    @ValueSource(strings = {ConfigKeys.STORE_POOL_SIZE, ConfigKeys.STORE_MAX_CONNECTIONS})
+    void poolSizeWhenSetWithAJndiDataSourceThenStartFailsNamingTheKey(String key) {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(
-                ConfigKeys.STORE_DATA_SOURCE, "java:comp/env/jdbc/AuthDB", ConfigKeys.STORE_MAX_CONNECTIONS, "5"));
-        assertEquals(ConfigKeys.STORE_MAX_CONNECTIONS, e.key());
+                ConfigKeys.STORE_DATA_SOURCE, "java:comp/env/jdbc/AuthDB", key, "5"));
+        assertEquals(key, e.key());
     }
 }

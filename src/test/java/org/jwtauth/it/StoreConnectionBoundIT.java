@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.jwtauth.it.support.AuthCalls;
+import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.WebXml;
 
@@ -85,6 +86,37 @@ class StoreConnectionBoundIT extends PostgresSpec {
         assertEquals(REQUESTS, results.size());
         assertTrue(most.get() > 0, "the monitor saw the store's connections at all");
         assertTrue(most.get() <= MAX_CONNECTIONS, "at most " + MAX_CONNECTIONS + " backends, saw " + most.get());
+    }
+
+    @Test
+    void undeployWhenThePoolHeldConnectionsThenPostgreSqlSeesNoneOfThemLeft() throws Exception {
+        String gone = "jwtauth-undeploy-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DeployedApp app = DeployedApp.deploy(kind(), webApp("bound-it-secret-0123456789-0123456789",
+                schema().url() + "&amp;ApplicationName=" + gone, "gone", ""), "/gone", USERS)) {
+            AuthCalls goneCalls = new AuthCalls(app.baseUri());
+            assertEquals(200, goneCalls.login("alice", "alice-pw").status());
+            assertTrue(backends(gone) > 0, "the pool keeps the login's connection open while deployed");
+
+            app.container().undeploy();
+            // A backend leaves pg_stat_activity shortly after its client closed the connection.
+            int left = backends(gone);
+            for (int i = 0; i < 50 && left > 0; i++) {
+                Thread.sleep(100);
+                left = backends(gone);
+            }
+            assertEquals(0, left, "PostgreSQL backends of the undeployed web app");
+        }
+    }
+
+    private int backends(String application) throws Exception {
+        try (Connection c = schema().connect(); PreparedStatement count = c.prepareStatement(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?")) {
+            count.setString(1, application);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** Polls PostgreSQL for this web app's backends until told to stop, keeping the largest count. */

@@ -66,7 +66,8 @@ class CommitAcknowledgementLostTest {
     private void afterALostCommitReply(TestDatabase db, Duration retryWindow, AfterLostReply test) throws Exception {
         try (TestDatabase.Scratch scratch = db.scratch();
              TcpProxy proxy = Outages.proxy(scratch);
-             RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.through(scratch, proxy), scratch.directory)) {
+             RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.withStatementTextOnTheWire(scratch, proxy),
+                     scratch.directory)) {
             RefreshTokenService service = new RefreshTokenService(store, tokens, Duration.ofDays(14),
                     Duration.ofDays(90), retryWindow, clock);
             IssuedRefreshToken issued = service.startSession("alice");

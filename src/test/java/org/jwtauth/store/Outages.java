@@ -13,10 +13,11 @@ final class Outages {
 
     /**
      * Short timeouts, so that a test of a hanging database takes seconds (the defaults are PT5S), and a single
-     * connection place: a place that a cut connection did not give back makes the next operation fail.
+     * connection place: a place that a cut connection did not give back makes the next operation fail, and the
+     * one pooled connection is the one the cut broke, so every test also shows it is never handed out again.
      */
     static final Map<String, String> SHORT_TIMEOUTS = Map.of(ConfigKeys.STORE_CONNECT_TIMEOUT, "PT2S",
-            ConfigKeys.STORE_QUERY_TIMEOUT, "PT2S", ConfigKeys.STORE_MAX_CONNECTIONS, "1");
+            ConfigKeys.STORE_QUERY_TIMEOUT, "PT2S", ConfigKeys.STORE_POOL_SIZE, "1");
 
     private Outages() {
     }
@@ -35,6 +36,19 @@ final class Outages {
 
     static StoreSettings through(TestDatabase.Scratch scratch, TcpProxy proxy) {
         return through(scratch, proxy, SchemaMode.CREATE, SHORT_TIMEOUTS);
+    }
+
+    /**
+     * Like {@link #through(TestDatabase.Scratch, TcpProxy)}, with every statement's text sent each time, so that
+     * {@link TcpProxy#dropRepliesAfter} sees it: on a pooled connection the PostgreSQL driver otherwise switches
+     * a statement it has run five times (COMMIT among them) to a server-side prepared statement sent by name.
+     */
+    static StoreSettings withStatementTextOnTheWire(TestDatabase.Scratch scratch, TcpProxy proxy) {
+        String hostAndPort = scratch.hostAndPort();
+        return scratch.settings(SchemaMode.CREATE, url -> {
+            String through = withoutConnectTimeout(proxy.rewrite(url, hostAndPort));
+            return through.startsWith("jdbc:postgresql:") ? through + "&prepareThreshold=0" : through;
+        }, SHORT_TIMEOUTS);
     }
 
     private static String withoutConnectTimeout(String url) {
