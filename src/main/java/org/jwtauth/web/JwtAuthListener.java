@@ -19,6 +19,8 @@ public final class JwtAuthListener implements ServletContextListener {
 
     /** This web application's running composition; a listener instance belongs to one web application. */
     private Composition composition;
+    /** This application's hold on a copy of the library shared with others ({@link SharedLoaderCheck}), or null. */
+    private String sharedCopy;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -28,14 +30,16 @@ public final class JwtAuthListener implements ServletContextListener {
                     + ": declare " + JwtAuthListener.class.getName() + " once (the web fragment already declares it)");
         }
         try {
-            SharedLoaderCheck.requireOwnLoader(context);
+            sharedCopy = SharedLoaderCheck.claim(context);
             composition = Composition.start(context);
         } catch (ConfigurationException | EnvironmentException e) {
+            SharedLoaderCheck.release(sharedCopy);
             // Some containers only say "context failed to start"; the key must be in the log.
             LOG.error("jwt-servlet-auth cannot start {}: {}", Composition.name(context), e.getMessage());
             context.setAttribute(JwtAuthComponents.ATTRIBUTE, StartupFailure.of(e));
             throw e;
         } catch (RuntimeException e) {
+            SharedLoaderCheck.release(sharedCopy);
             LOG.error("jwt-servlet-auth cannot start {}", Composition.name(context), e);
             context.setAttribute(JwtAuthComponents.ATTRIBUTE, StartupFailure.of(e));
             throw e;
@@ -53,5 +57,7 @@ public final class JwtAuthListener implements ServletContextListener {
             composition.close();
             composition = null;
         }
+        SharedLoaderCheck.release(sharedCopy);
+        sharedCopy = null;
     }
 }
