@@ -1,13 +1,11 @@
 package org.jwtauth.store;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Set;
@@ -15,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -32,12 +29,11 @@ import javax.sql.DataSource;
  * DataSource without a pool of its own (it closes each connection after use), so nothing it keeps holds a place.
  * "Closed" here is the {@link ConnectionPool}'s: a connection given back to it and kept idle holds no place.
  */
-final class BoundedDataSource implements DataSource {
+final class BoundedDataSource extends WrappingDataSource {
 
     /** How often a caller waiting for a place looks for connections the driver closed by itself. */
     private static final long RECLAIM_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final DataSource delegate;
     private final int max;
     private final Semaphore places;
     private final long waitNanos;
@@ -45,7 +41,7 @@ final class BoundedDataSource implements DataSource {
     private final Set<ReleasingHandler> outstanding = ConcurrentHashMap.newKeySet();
 
     BoundedDataSource(DataSource delegate, int max, Duration wait) {
-        this.delegate = delegate;
+        super(delegate);
         this.max = max;
         // Fair: under a flood, the callers who waited longest get the places that come free.
         this.places = new Semaphore(max, true);
@@ -147,48 +143,5 @@ final class BoundedDataSource implements DataSource {
             places.release();
             return true;
         }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("credentials come from jwtauth.store.user/password");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        return delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || delegate.isWrapperFor(type);
     }
 }

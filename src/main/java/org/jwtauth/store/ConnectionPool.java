@@ -1,18 +1,15 @@
 package org.jwtauth.store;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -29,9 +26,8 @@ import javax.sql.DataSource;
  * 503 although the database is back. A connection comes back into the pool only healthy: not closed by the
  * driver, no transaction left open (rolled back, auto-commit restored), else it is closed.
  */
-final class ConnectionPool implements DataSource {
+final class ConnectionPool extends WrappingDataSource {
 
-    private final DataSource delegate;
     private final int size;
     private final int validationTimeoutSeconds;
     /** Most recently returned first, so a light load keeps reusing few connections. Guarded by itself. */
@@ -40,7 +36,7 @@ final class ConnectionPool implements DataSource {
 
     /** @param validationTimeout how long {@link Connection#isValid} may wait (whole seconds, at least one) */
     ConnectionPool(DataSource delegate, int size, Duration validationTimeout) {
-        this.delegate = delegate;
+        super(delegate);
         this.size = size;
         this.validationTimeoutSeconds = (int) Math.max(1, validationTimeout.toSeconds());
     }
@@ -174,48 +170,5 @@ final class ConnectionPool implements DataSource {
                 throw e.getCause();
             }
         }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("credentials come from jwtauth.store.user/password");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        return delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || delegate.isWrapperFor(type);
     }
 }
