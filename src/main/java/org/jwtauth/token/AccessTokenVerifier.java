@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -51,8 +49,9 @@ public final class AccessTokenVerifier implements TokenVerifier {
     private final PrincipalMapper mapper;
     /** The claim rules (issuer, audience, any added), run by the consumer and by the one-pass path alike. */
     private final List<ErrorCodeValidator> claimRules;
-    /** By the exact first segment of each of our own headers; empty for another issuer's verifier. */
-    private final Map<String, SignatureCheck> ownHeaders;
+    /** The exact first segment of each of our own headers, and its check; empty for another issuer's verifier. */
+    private final String[] ownHeaders;
+    private final SignatureCheck[] ownHeaderChecks;
 
     private AccessTokenVerifier(Builder b) {
         this.algorithms = new AlgorithmConstraints(ConstraintType.PERMIT, b.algorithms.toArray(String[]::new));
@@ -71,14 +70,14 @@ public final class AccessTokenVerifier implements TokenVerifier {
         this.claimRules = List.copyOf(rules);
         claimRules.forEach(builder::registerValidator);
         this.consumer = builder.build();
-        Map<String, SignatureCheck> headers = new HashMap<>();
-        if (b.ownKeys != null) {
-            for (String keyId : b.ownKeys.verificationKeyIds()) {
-                headers.put(OwnTokenHeader.encoded(b.ownKeys.algorithm(), keyId),
-                        SignatureCheck.of(b.ownKeys.algorithm(), b.ownKeys.verificationKey(keyId).orElseThrow()));
-            }
+        List<String> keyIds = b.ownKeys == null ? List.of() : b.ownKeys.verificationKeyIds();
+        this.ownHeaders = new String[keyIds.size()];
+        this.ownHeaderChecks = new SignatureCheck[keyIds.size()];
+        for (int i = 0; i < keyIds.size(); i++) {
+            ownHeaders[i] = OwnTokenHeader.encoded(b.ownKeys.algorithm(), keyIds.get(i));
+            ownHeaderChecks[i] = SignatureCheck.of(b.ownKeys.algorithm(),
+                    b.ownKeys.verificationKey(keyIds.get(i)).orElseThrow());
         }
-        this.ownHeaders = Map.copyOf(headers);
     }
 
     /** This application's own tokens: one algorithm, our keys, {@code typ: at+jwt}, {@code sid} and {@code jti}. */
@@ -120,7 +119,7 @@ public final class AccessTokenVerifier implements TokenVerifier {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
         int payloadStart = token.indexOf('.') + 1;
-        SignatureCheck ours = ownHeaders.get(token.substring(0, payloadStart - 1));
+        SignatureCheck ours = ownHeader(token, payloadStart - 1);
         JwtClaims claims;
         try {
             claims = ours == null ? consumer.process(token).getJwtClaims() : onePass(token, payloadStart, ours);
@@ -158,8 +157,18 @@ public final class AccessTokenVerifier implements TokenVerifier {
 
     /** Whether {@code token} would take {@link #onePass} (its header is exactly one of ours); for tests. */
     boolean takesOnePass(String token) {
-        int dot = token.indexOf('.');
-        return dot > 0 && ownHeaders.containsKey(token.substring(0, dot));
+        return ownHeader(token, token.indexOf('.')) != null;
+    }
+
+    /** The check of the one of our headers that {@code token} starts with, up to {@code dot}; else null. */
+    private SignatureCheck ownHeader(String token, int dot) {
+        // One or two headers (a previous secret's): comparing in place beats hashing a substring.
+        for (int i = 0; i < ownHeaders.length; i++) {
+            if (ownHeaders[i].length() == dot && token.startsWith(ownHeaders[i])) {
+                return ownHeaderChecks[i];
+            }
+        }
+        return null;
     }
 
     /**
