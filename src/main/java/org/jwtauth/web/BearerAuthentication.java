@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jwtauth.log.Log;
 import org.jwtauth.token.InvalidTokenException;
 import org.jwtauth.token.JwtPrincipal;
 import org.jwtauth.token.TokenVerifier;
@@ -14,6 +15,8 @@ import org.jwtauth.token.TokenVerifier;
  * the refresh endpoint shares its {@link #resolver()}, since it verifies an expired token its own way.
  */
 final class BearerAuthentication {
+
+    private static final Log LOG = Log.of(BearerAuthentication.class);
 
     /** What a request amounts to: exactly one of a principal, an error, or nothing (no bearer token). */
     static final class Result {
@@ -63,6 +66,11 @@ final class BearerAuthentication {
             return new Result(verifier.verify(token.get()), null);
         } catch (InvalidTokenException e) {
             return new Result(null, AuthErrors.invalidToken(e.reason()));
+        } catch (RuntimeException e) {
+            // A bug, not the client's doing: fail closed with the usual refusal (design section 3: never a 500
+            // with a stack trace), and say it where operators look.
+            LOG.error("Unexpected failure while verifying a bearer token; the request is refused", e);
+            return new Result(null, AuthErrors.invalidToken(InvalidTokenException.Reason.INVALID));
         }
     }
 

@@ -87,6 +87,22 @@ class BearerTokenFilterTest {
     }
 
     @Test
+    void doFilterWhenTheVerifierFailsUnexpectedlyThen401InvalidTokenNotA500() throws Exception {
+        BearerTokenFilter failing = new BearerTokenFilter(token -> {
+            throw new IllegalStateException("a bug in a verifier or cut-off");
+        }, REALM);
+        failing.init(Fakes.filterConfig(new HashMap<>(), Fakes.context(new HashMap<>())));
+
+        run(failing, new Fakes.Request().header("Authorization", "Bearer " + token("user")));
+
+        assertFalse(chain.ran(), "fails closed");
+        assertEquals(401, response.status);
+        assertTrue(response.header("WWW-Authenticate").contains("error=\"invalid_token\""), response.header(
+                "WWW-Authenticate"));
+        assertFalse(response.bodyText().contains("bug"), "no exception text in the answer");
+    }
+
+    @Test
     void doFilterWhenNoAuthorizationHeaderThen401ChallengeWithoutErrorCode() throws Exception {
         run(filter(), new Fakes.Request());
         assertRejected(401, "Bearer realm=\"orders\"");
