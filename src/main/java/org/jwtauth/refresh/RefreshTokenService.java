@@ -96,6 +96,11 @@ public final class RefreshTokenService {
         store.findByHash(RefreshTokenHash.of(presented)).ifPresent(row -> store.revokeSession(row.sessionId()));
     }
 
+    /** Ends one session (family) by its id, the {@code sid} of its access tokens. */
+    public void revokeSession(String sessionId) {
+        store.revokeSession(sessionId);
+    }
+
     /** Logout of every device of {@code subject}. */
     public void revokeAll(String subject) {
         store.revokeSubject(subject);

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jwtauth.log.Log;
+import org.jwtauth.login.AuthenticatedUser;
+import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRejectedException;
 import org.jwtauth.token.InvalidTokenException;
@@ -35,6 +37,8 @@ public final class RefreshServlet extends TokenEndpointServlet {
         } catch (InvalidTokenException e) {
             throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);
         }
+        // Before the rotation, so that a failing directory burns nothing.
+        Optional<AuthenticatedUser> user = reload(previous, components);
         IssuedRefreshToken next;
         try {
             next = components.refreshTokens.rotate(refreshToken, previous.getName(), previous.sessionId(),
@@ -43,10 +47,31 @@ public final class RefreshServlet extends TokenEndpointServlet {
             LOG.debug("Refresh refused for subject {}: {}", previous.getName(), e.reason());
             throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);
         }
-        // Roles and extra claims carry over; a role change takes effect at the next login.
-        IssuedAccessToken access = components.issuer.issue(previous.getName(), previous.roles(),
-                previous.sessionId(), previous.claims());
+        if (user.isEmpty()) {
+            // The application no longer knows the user (disabled, deleted): their session ends here, with a
+            // refresh token that was valid, so nobody else's token can end it.
+            components.refreshTokens.revokeSession(previous.sessionId());
+            LOG.debug("Refresh refused for subject {}: the authenticator no longer knows them", previous.getName());
+            throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);
+        }
+        // The subject stays; roles and claims are the authenticator's answer (by default: the previous ones).
+        IssuedAccessToken access = components.issuer.issue(previous.getName(), user.get().roles(),
+                previous.sessionId(), user.get().claims());
         TokenResponse.write(response, access, next, components.clock);
+    }
+
+    /** {@link UserAuthenticator#reload}; a failing directory is 503, as at login. */
+    private static Optional<AuthenticatedUser> reload(JwtPrincipal previous, JwtAuthComponents components)
+            throws RejectedRequest {
+        try {
+            return components.authenticator.reload(previous.getName(),
+                    new AuthenticatedUser(previous.getName(), previous.roles(), previous.claims()));
+        } catch (RuntimeException e) {
+            // The type only: a directory's message may quote the user or its query.
+            LOG.warn("The authenticator failed to look a user up again at refresh ({}); answering 503",
+                    e.getClass().getName());
+            throw new RejectedRequest(AuthErrors.DIRECTORY_UNAVAILABLE);
+        }
     }
 
     /** From the body or the header, not both: two different tokens would leave the choice to us. */
