@@ -3,6 +3,7 @@ package org.jwtauth.refresh;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jwtauth.log.Log;
@@ -99,6 +100,18 @@ public final class RefreshTokenService {
     /** Ends one session (family) by its id, the {@code sid} of its access tokens. */
     public void revokeSession(String sessionId) {
         store.revokeSession(sessionId);
+    }
+
+    /** Ends the session {@code sessionId} if it is one of {@code subject}'s; anything else changes nothing. */
+    public void revokeSession(String subject, String sessionId) {
+        if (sessions(subject).stream().anyMatch(s -> s.sessionId().equals(sessionId))) {
+            store.revokeSession(sessionId);
+        }
+    }
+
+    /** {@code subject}'s active sessions, the most recently used first. */
+    public List<UserSession> sessions(String subject) {
+        return store.activeSessions(subject, clock.instant());
     }
 
     /** Logout of every device of {@code subject}. */

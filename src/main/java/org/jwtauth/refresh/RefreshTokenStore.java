@@ -1,6 +1,7 @@
 package org.jwtauth.refresh;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,9 @@ public interface RefreshTokenStore extends AutoCloseable {
 
     /** Revokes every session of one subject and all their tokens, as finally; returns the token rows changed. */
     int revokeSubject(String subject);
+
+    /** The subject's sessions that are active and not expired at {@code now}, the most recently used first. */
+    List<UserSession> activeSessions(String subject, Instant now);
 
     /**
      * Deletes at most {@code batchSize} rows that are of no more use at {@code now}: token rows of expired

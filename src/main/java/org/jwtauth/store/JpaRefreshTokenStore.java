@@ -1,11 +1,5 @@
 package org.jwtauth.store;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +8,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+
 import org.eclipse.persistence.exceptions.EclipseLinkException;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
+import org.jwtauth.refresh.UserSession;
 
 /**
  * {@link RefreshTokenStore} on JPA (EclipseLink). One short-lived EntityManager per call, so the store is
@@ -183,6 +187,16 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
                 pause(attempt);
             }
         }
+    }
+
+    @Override
+    public List<UserSession> activeSessions(String subject, Instant now) {
+        Objects.requireNonNull(subject, "subject");
+        if (subject.length() > RefreshTokenEntity.SUBJECT_LENGTH) {
+            return List.of(); // cannot be stored; no need to ask the database
+        }
+        return withEntityManager("sessions", em -> SessionQueries.activeOf(em, subject, now.toEpochMilli())
+                .getResultList().stream().map(SessionEntity::toUserSession).collect(Collectors.toList()));
     }
 
     @Override

@@ -3,14 +3,17 @@ package org.jwtauth.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.log.Log;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
+import org.jwtauth.refresh.UserSession;
 
 /**
  * A store whose database was down when the web application started: it is opened on first use, and a failed
@@ -58,6 +61,14 @@ final class LazyRefreshTokenStore implements RefreshTokenStore {
     public int revokeSession(String sessionId) {
         return store().revokeSession(sessionId);
     }
+
+    @Override
+
+    public List<UserSession> activeSessions(String subject, Instant now) {
+        return store().activeSessions(subject, now);
+
+    }
+
 
     @Override
     public int revokeSubject(String subject) {

@@ -1,11 +1,15 @@
 package org.jwtauth.store;
 
+import java.time.Instant;
+
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
 import org.jwtauth.refresh.StoredRefreshToken;
+import org.jwtauth.refresh.UserSession;
 
 /**
  * One row of {@code jwtauth_session}: a login on one device, the family its refresh tokens belong to (design
@@ -71,6 +75,11 @@ class SessionEntity {
      */
     static SessionEntity derived(String sessionId, String subject, boolean revoked, long createdAt, long expiresAt) {
         return of(sessionId, subject, revoked ? REVOKED : ACTIVE, createdAt, expiresAt);
+    }
+
+    UserSession toUserSession() {
+        return new UserSession(sessionId, subject, Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(lastUsedAt),
+                Instant.ofEpochMilli(expiresAt), lastUserAgent, lastAddress);
     }
 
     private static SessionEntity of(String sessionId, String subject, String state, long createdAt, long expiresAt) {

@@ -70,6 +70,20 @@ final class SessionQueries {
         return em.createQuery(update).setParameter(valueParam, value).setParameter(revoked, SessionEntity.REVOKED);
     }
 
+    /** The subject's active sessions not yet expired at {@code now}, the most recently used first. */
+    static TypedQuery<SessionEntity> activeOf(EntityManager em, String subject, long now) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<SessionEntity> select = cb.createQuery(SessionEntity.class);
+        Root<SessionEntity> row = select.from(SessionEntity.class);
+        ParameterExpression<String> subjectParam = cb.parameter(String.class, SUBJECT);
+        ParameterExpression<String> active = cb.parameter(String.class, STATE);
+        ParameterExpression<Long> nowParam = cb.parameter(Long.class, "now");
+        select.select(row).where(cb.equal(row.get(SUBJECT), subjectParam), cb.equal(row.get(STATE), active),
+                cb.greaterThan(row.<Long>get(EXPIRES), nowParam)).orderBy(cb.desc(row.get(LAST_USED)));
+        return em.createQuery(select).setParameter(subjectParam, subject).setParameter(active, SessionEntity.ACTIVE)
+                .setParameter(nowParam, now);
+    }
+
     /** At most {@code limit} ids of sessions whose absolute expiry is at or before {@code now}. */
     static TypedQuery<String> expiredIds(EntityManager em, long now, int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();

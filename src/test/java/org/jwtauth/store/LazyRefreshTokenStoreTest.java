@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
+import org.jwtauth.refresh.UserSession;
 import org.jwtauth.testing.MutableClock;
 
 /** A store whose database was down at start-up: opened on first use, retried at most once per interval. */
@@ -128,6 +131,14 @@ class LazyRefreshTokenStoreTest {
         public int revokeSession(String sessionId) {
             return 0;
         }
+
+        @Override
+
+        public List<UserSession> activeSessions(String subject, Instant now) {
+            return List.of();
+
+        }
+
 
         @Override
         public int revokeSubject(String subject) {

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoredRefreshToken;
@@ -140,6 +142,31 @@ class RefreshTokenStoreContractTest {
             }
             assertEquals(RefreshTokenState.ACTIVE, stateOf(store, bob));
             assertEquals(RefreshTokenState.ACTIVE, stateOf(store, aliceUpper));
+        });
+    }
+
+    @OnEveryDatabase
+    void activeSessionsWhenSomeAreRevokedOrExpiredThenOnlyTheSubjectsLiveOnesMostRecentlyUsedFirst(TestDatabase db)
+            throws Exception {
+        withStore(db, (scratch, store) -> {
+            String subject = newId("user");
+            StoredRefreshToken first = inserted(store, active(newId("fam"), subject));
+            StoredRefreshToken second = inserted(store, active(newId("fam"), subject));
+            StoredRefreshToken revoked = inserted(store, active(newId("fam"), subject));
+            inserted(store, active(newId("fam"), "someone-else"));
+            store.revokeSession(revoked.sessionId());
+            StoredRefreshToken successor = StoredRefreshToken.active(StoreFixture.newHash(), first.sessionId(),
+                    subject, NOW.plusSeconds(60), NOW.plus(Duration.ofDays(14)), first.sessionExpiresAt());
+            assertTrue(store.rotate(first.hash(), NOW.plusSeconds(60), "by", successor));
+
+            List<String> live = store.activeSessions(subject, NOW.plusSeconds(61)).stream()
+                    .map(s -> s.sessionId()).collect(Collectors.toList());
+            List<String> later = store.activeSessions(subject, first.sessionExpiresAt()).stream()
+                    .map(s -> s.sessionId()).collect(Collectors.toList());
+
+            assertEquals(List.of(first.sessionId(), second.sessionId()), live);
+            assertEquals(List.of(), later, "none after the absolute expiry");
+            assertEquals(List.of(), store.activeSessions("x".repeat(300), NOW), "too long to be stored");
         });
     }
 

@@ -1,10 +1,12 @@
 package org.jwtauth.testing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoredRefreshToken;
+import org.jwtauth.refresh.UserSession;
 
 /** A real store with every call passed through; tests override the one method they observe or break. */
 public class DelegatingStore implements RefreshTokenStore {
@@ -34,6 +36,14 @@ public class DelegatingStore implements RefreshTokenStore {
     public int revokeSession(String sessionId) {
         return delegate.revokeSession(sessionId);
     }
+
+    @Override
+
+    public List<UserSession> activeSessions(String subject, Instant now) {
+        return delegate.activeSessions(subject, now);
+
+    }
+
 
     @Override
     public int revokeSubject(String subject) {

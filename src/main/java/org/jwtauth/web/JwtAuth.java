@@ -1,0 +1,66 @@
+package org.jwtauth.web;
+
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+
+import org.jwtauth.refresh.RefreshTokenService;
+import org.jwtauth.refresh.StoreUnavailableException;
+import org.jwtauth.refresh.UserSession;
+
+/**
+ * What the application's own code may ask of the library, for example when it changes a password or disables an
+ * account:
+ *
+ * <pre>{@code
+ * JwtAuth auth = JwtAuth.from(request.getServletContext());
+ * List<UserSession> devices = auth.sessions("alice");   // most recently used first
+ * auth.revokeSession("alice", devices.get(0).sessionId()); // sign one device out
+ * auth.revokeAllSessions("alice");                        // password changed, account disabled
+ * }</pre>
+ *
+ * A revoked session's refresh token no longer works, so its user must log in again once the current access
+ * token expires. Thread-safe; one instance per web application. Every method reaches the database and throws
+ * {@link StoreUnavailableException} (unchecked) when it cannot, which an application answers as it answers any
+ * outage of its own database (the library's endpoints answer 503).
+ */
+public final class JwtAuth {
+
+    private final RefreshTokenService sessions;
+
+    private JwtAuth(RefreshTokenService sessions) {
+        this.sessions = sessions;
+    }
+
+    /**
+     * The library of this web application.
+     *
+     * @throws IllegalStateException when it did not start (a wrong configuration; the log says why) or is not
+     *         deployed in this application
+     */
+    public static JwtAuth from(ServletContext context) {
+        try {
+            return new JwtAuth(JwtAuthComponents.from(context).refreshTokens);
+        } catch (ServletException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The user's active sessions (one per login on a device), the most recently used first; never a token. */
+    public List<UserSession> sessions(String subject) {
+        return sessions.sessions(Objects.requireNonNull(subject, "subject"));
+    }
+
+    /** Ends one of the user's sessions; an unknown id, or another user's, changes nothing. */
+    public void revokeSession(String subject, String sessionId) {
+        sessions.revokeSession(Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(sessionId,
+                "sessionId"));
+    }
+
+    /** Ends every session of the user, on every device. */
+    public void revokeAllSessions(String subject) {
+        sessions.revokeAll(Objects.requireNonNull(subject, "subject"));
+    }
+}
