@@ -37,6 +37,8 @@ final class AuthErrors {
 
     static final OAuthError NOT_POST = OAuthError.of(405, ErrorCode.INVALID_REQUEST, "Only POST is allowed")
             .withHeader("Allow", "POST");
+    static final OAuthError NOT_GET = OAuthError.of(405, ErrorCode.INVALID_REQUEST, "Only GET is allowed")
+            .withHeader("Allow", "GET");
     static final OAuthError UNSUPPORTED_MEDIA_TYPE = OAuthError.of(415, ErrorCode.INVALID_REQUEST,
             "The body must be application/json or application/x-www-form-urlencoded");
     static final OAuthError MALFORMED_BODY = badRequest(

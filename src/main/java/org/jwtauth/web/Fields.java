@@ -11,12 +11,15 @@ final class Fields {
     static final String ACCESS_TOKEN = "accessToken";
     static final String REFRESH_TOKEN = "refreshToken";
     static final String ALL_DEVICES = "allDevices";
+    static final String SESSION_ID = "sessionId";
 
     /** The store's subject column (RefreshTokenEntity) holds 255; the principal name becomes the subject. */
     static final int MAX_USERNAME = 255;
     static final int MAX_PASSWORD = 1024;
     /** Ours are 43 characters; the bound only keeps junk away from the hash and the database. */
     static final int MAX_REFRESH_TOKEN = 1024;
+    /** Our session ids are 22 characters; the column holds 64. */
+    static final int MAX_SESSION_ID = 64;
     /** Twice the verifier's own 8 KB bound, so the verifier, not the body reader, refuses a long token. */
     static final int MAX_ACCESS_TOKEN = 16 * 1024;
     /** A whole body; larger ones are refused before parsing. */

@@ -17,11 +17,7 @@ public final class LogoutServlet extends TokenEndpointServlet {
     void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
                 JwtAuthComponents components) throws IOException, RejectedRequest {
         if (body.flag(Fields.ALL_DEVICES)) {
-            BearerAuthentication.Result caller = components.ownCallers.authenticate(request);
-            if (caller.principal() == null) {
-                throw new RejectedRequest(caller.error());
-            }
-            components.refreshTokens.revokeAll(caller.principal().getName());
+            components.refreshTokens.revokeAll(SessionCaller.of(request, components).getName());
         } else {
             components.refreshTokens.revokeSessionOf(body.requiredString(Fields.REFRESH_TOKEN,
                     Fields.MAX_REFRESH_TOKEN));

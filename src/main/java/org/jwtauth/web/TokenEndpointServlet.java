@@ -11,7 +11,8 @@ import org.jwtauth.log.Log;
 import org.jwtauth.refresh.StoreUnavailableException;
 
 /**
- * What the login, refresh and logout endpoints share: POST only (405 with {@code Allow: POST} otherwise), the
+ * What the token and session endpoints share: POST only, or GET only for a listing (405 with {@code Allow}
+ * otherwise), the
  * body read and bounded once, and the mapping of failures to answers: a rejected request to its error, a store
  * failure to 503 (never 401), and anything unexpected to a JSON 500 without a stack trace.
  */
@@ -30,17 +31,18 @@ abstract class TokenEndpointServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        boolean get = reads();
         if ("OPTIONS".equals(request.getMethod())) {
-            response.setHeader("Allow", "POST, OPTIONS");
+            response.setHeader("Allow", (get ? "GET" : "POST") + ", OPTIONS");
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
-        if (!"POST".equals(request.getMethod())) {
-            ErrorWriter.write(response, components.realm, AuthErrors.NOT_POST);
+        if (!(get ? "GET" : "POST").equals(request.getMethod())) {
+            ErrorWriter.write(response, components.realm, get ? AuthErrors.NOT_GET : AuthErrors.NOT_POST);
             return;
         }
         try {
-            handle(request, RequestBody.read(request), response, components);
+            handle(request, get ? null : RequestBody.read(request), response, components);
         } catch (RejectedRequest e) {
             ErrorWriter.write(response, components.realm, e.error());
         } catch (StoreUnavailableException e) {
@@ -53,7 +55,12 @@ abstract class TokenEndpointServlet extends HttpServlet {
         }
     }
 
-    /** Answers one POST whose body has been read and bounded (design section 5). */
+    /** True for an endpoint that answers GET (and reads no body) instead of POST. */
+    boolean reads() {
+        return false;
+    }
+
+    /** Answers one POST whose body has been read and bounded (design section 5), or one GET (body null). */
     abstract void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
                          JwtAuthComponents components) throws IOException, RejectedRequest;
 }
