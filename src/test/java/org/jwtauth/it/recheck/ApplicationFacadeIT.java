@@ -12,10 +12,7 @@ import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
-import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.it.support.Users;
-import org.jwtauth.it.support.WebAppDirectory;
-import org.jwtauth.it.support.WebXml;
 
 /**
  * The application's own code reaches the library through {@code JwtAuth.from(servletContext)}: it lists a
@@ -32,15 +29,7 @@ class ApplicationFacadeIT {
 
         @Override
         protected void deploy() throws Exception {
-            WebAppDirectory webApp = WebAppDirectory.builder()
-                    .webXml(WebXml.of(WebXml.contextParam("jwtauth.secret", "facade-it-secret-0123456789-0123456789")
-                            + WebXml.contextParam("jwtauth.login.authenticator", DirectoryAuthenticator.class.getName())
-                            + WebXml.contextParam("jwtauth.store.url", "jdbc:h2:file:"
-                                    + ItBuild.newWorkDir("facade").resolve("tokens").toAbsolutePath())
-                            + WebXml.servlet("sessions", SessionsServlet.class, "/api/sessions")))
-                    .classes(DirectoryAuthenticator.class, SessionsServlet.class)
-                    .build();
-            app = deploy(webApp, "/app", Users.none());
+            app = deploy(DirectoryApp.webApp("facade", SessionsServlet.class, "/api/sessions"), "/app", Users.none());
             auth = AuthCalls.on(app);
         }
 

@@ -12,10 +12,7 @@ import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.DeployedApp;
 import org.jwtauth.it.support.DeployedSpec;
 import org.jwtauth.it.support.HttpResult;
-import org.jwtauth.it.support.ItBuild;
 import org.jwtauth.it.support.Users;
-import org.jwtauth.it.support.WebAppDirectory;
-import org.jwtauth.it.support.WebXml;
 
 /**
  * The application's own authenticator looks the user up again at every refresh (UserAuthenticator.reload): a
@@ -33,15 +30,7 @@ class UserRecheckIT {
 
         @Override
         protected void deploy() throws Exception {
-            WebAppDirectory webApp = WebAppDirectory.builder()
-                    .webXml(WebXml.of(WebXml.contextParam("jwtauth.secret", "recheck-it-secret-0123456789-0123456789")
-                            + WebXml.contextParam("jwtauth.login.authenticator", DirectoryAuthenticator.class.getName())
-                            + WebXml.contextParam("jwtauth.store.url", "jdbc:h2:file:"
-                                    + ItBuild.newWorkDir("recheck").resolve("tokens").toAbsolutePath())
-                            + WebXml.servlet("directory", DirectoryServlet.class, "/admin/users")))
-                    .classes(DirectoryAuthenticator.class, DirectoryServlet.class)
-                    .build();
-            app = deploy(webApp, "/app", Users.none());
+            app = deploy(DirectoryApp.webApp("recheck", DirectoryServlet.class, "/admin/users"), "/app", Users.none());
             auth = AuthCalls.on(app);
         }
 
