@@ -35,6 +35,9 @@ public final class ConfigKeys {
     /** The former name of {@link #STORE_POOL_SIZE} (before the pool), still accepted for it. */
     public static final String STORE_MAX_CONNECTIONS = "jwtauth.store.maxConnections";
     public static final String CLEANUP_INTERVAL = "jwtauth.cleanup.interval";
+    public static final String REVOCATION_POLL_INTERVAL = "jwtauth.revocation.pollInterval";
+    public static final String SESSION_CLIENT_INFO = "jwtauth.session.clientInfo";
+    public static final String SESSION_MAX_PER_USER = "jwtauth.session.maxPerUser";
     public static final String REALM = "jwtauth.realm";
     public static final String VERIFIER_CACHE_SIZE = "jwtauth.verifier.cacheSize";
     public static final String THROTTLE_ATTEMPTS = "jwtauth.login.throttle.attempts";

@@ -27,11 +27,12 @@ public final class Settings {
     private final TrustedIssuerSettings trustedIssuer;
     private final byte[] previousSecret;
     private final int verifierCacheSize;
+    private final SessionSettings sessions;
 
     Settings(String issuer, Audience audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
              String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm,
              ThrottleSettings throttle, List<Path> keyFiles, TrustedIssuerSettings trustedIssuer,
-             byte[] previousSecret, int verifierCacheSize) {
+             byte[] previousSecret, int verifierCacheSize, SessionSettings sessions) {
         this.issuer = issuer;
         this.audience = audience;
         this.algorithm = algorithm;
@@ -47,6 +48,7 @@ public final class Settings {
         this.trustedIssuer = trustedIssuer;
         this.previousSecret = previousSecret.clone();
         this.verifierCacheSize = verifierCacheSize;
+        this.sessions = sessions;
     }
 
     /** {@code jwtauth.secret.previous} (a copy): verifies tokens signed before a rotation; empty when not set. */
@@ -143,6 +145,11 @@ public final class Settings {
         return verifierCacheSize;
     }
 
+    /** Cut-offs, client details and the limit per user ({@code jwtauth.revocation.*}, {@code jwtauth.session.*}). */
+    public SessionSettings sessions() {
+        return sessions;
+    }
+
     /** Login throttling ({@code jwtauth.login.throttle.*}). */
     public ThrottleSettings throttle() {
         return throttle;
@@ -156,6 +163,7 @@ public final class Settings {
                 + ", clockSkew=" + durations.clockSkew + ", login.authenticator=" + authenticator
                 + ", store=" + store.summary() + ", store.schema=" + store.schema().name().toLowerCase(Locale.ROOT)
                 + ", cleanup.interval=" + durations.cleanupInterval + ", verifier.cacheSize=" + verifierCacheSize
+                + ", " + sessions.summary()
                 + (trustedIssuer == null ? "" : ", " + trustedIssuer.summary());
     }
 

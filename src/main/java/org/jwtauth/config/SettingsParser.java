@@ -31,6 +31,8 @@ public final class SettingsParser {
     static final Duration MAX_RETRY_WINDOW = Duration.ofSeconds(60);
     /** A skew of minutes would make every short-lived token much longer-lived than configured. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(100);
+    static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(10);
     /** Upper bounds that keep every instant computed from a duration far from overflow, and sane. */
     static final Duration MAX_ACCESS_TOKEN_LIFETIME = Duration.ofDays(1);
     static final Duration MAX_LIFETIME = Duration.ofDays(3650);
@@ -97,7 +99,22 @@ public final class SettingsParser {
                 // The trusted issuer's default audience stays what it was: that issuer knows nothing of our context path.
                 new TrustedIssuerParser(values).parse(issuer, values.text(AUDIENCE).orElse(issuer), rolesClaim)
                         .orElse(null),
-                previousHmacSecret(algorithm), values.integer(VERIFIER_CACHE_SIZE, DEFAULT_VERIFIER_CACHE_SIZE, 0, 1_000_000));
+                previousHmacSecret(algorithm), values.integer(VERIFIER_CACHE_SIZE, DEFAULT_VERIFIER_CACHE_SIZE, 0, 1_000_000),
+                sessions());
+    }
+
+    /**
+     * The poll interval may be shorter than a second (it is no token time), but not so short that a node's poll
+     * becomes load; absent or 0, the number of sessions per user is unlimited.
+     */
+    private SessionSettings sessions() {
+        Duration poll = values.duration(REVOCATION_POLL_INTERVAL, "PT10S", DURATION);
+        if (poll.compareTo(MIN_POLL_INTERVAL) < 0 || poll.compareTo(MAX_POLL_INTERVAL) > 0) {
+            throw new ConfigurationException(REVOCATION_POLL_INTERVAL, "expected an ISO-8601 duration from PT0.1S to"
+                    + " PT10M, such as PT10S");
+        }
+        return new SessionSettings(poll, values.flag(SESSION_CLIENT_INFO, true),
+                values.integer(SESSION_MAX_PER_USER, 0, 0, 10_000));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jwtauth.log.Log;
 import org.jwtauth.refresh.RefreshRejectedException.Reason;
@@ -31,27 +32,50 @@ public final class RefreshTokenService {
     private final Duration idleLifetime;
     private final Duration sessionLifetime;
     private final Duration retryWindow;
+    private final SessionCutOffs cutOffs;
+    /** 0: unlimited. */
+    private final int maxSessionsPerUser;
     private final Clock clock;
 
+    /**
+     * @param cutOffs told of every revocation, so that the session's access tokens are refused too
+     * @param maxSessionsPerUser the most active sessions a user keeps; a login beyond it ends the least recently
+     *        used one; 0 for no limit
+     */
     public RefreshTokenService(RefreshTokenStore store, RefreshTokenGenerator tokens, Duration idleLifetime,
-                               Duration sessionLifetime, Duration retryWindow, Clock clock) {
+                               Duration sessionLifetime, Duration retryWindow, SessionCutOffs cutOffs,
+                               int maxSessionsPerUser, Clock clock) {
         this.store = store;
         this.tokens = tokens;
         this.idleLifetime = idleLifetime;
         this.sessionLifetime = sessionLifetime;
         this.retryWindow = retryWindow;
+        this.cutOffs = cutOffs;
+        this.maxSessionsPerUser = maxSessionsPerUser;
         this.clock = clock;
     }
 
-    /** Starts a new family (one per login / device) for {@code subject}. */
-    public IssuedRefreshToken startSession(String subject) {
+    /**
+     * Starts a new family (one per login / device) for {@code subject}, from {@code client}. Beyond the limit per
+     * user, the user's least recently used sessions end. Two logins at the same moment may both see the other's
+     * session and end one more than needed, never fewer: the limit holds once both are done.
+     */
+    public IssuedRefreshToken startSession(String subject, ClientInfo client) {
         Instant now = clock.instant();
         String token = tokens.newToken();
         String sessionId = tokens.newSessionId();
         Instant sessionExpiresAt = now.plus(sessionLifetime);
         StoredRefreshToken row = StoredRefreshToken.active(RefreshTokenHash.of(token), sessionId, subject, now,
                 earlier(now.plus(idleLifetime), sessionExpiresAt), sessionExpiresAt);
-        store.insert(row);
+        store.insert(row, client);
+        if (maxSessionsPerUser > 0) {
+            List<UserSession> others = store.activeSessions(subject, now).stream()
+                    .filter(s -> !s.sessionId().equals(sessionId)).collect(Collectors.toList());
+            // Most recently used first: the new session and the newest others stay.
+            for (UserSession older : others.subList(Math.min(others.size(), maxSessionsPerUser - 1), others.size())) {
+                revoke(older.sessionId());
+            }
+        }
         return new IssuedRefreshToken(token, row);
     }
 
@@ -60,8 +84,8 @@ public final class RefreshTokenService {
      * {@code subject}, {@code sessionId} and {@code accessTokenId} are that token's {@code sub}, {@code sid} and
      * {@code jti}.
      */
-    public IssuedRefreshToken rotate(String presented, String subject, String sessionId, String accessTokenId)
-            throws RefreshRejectedException {
+    public IssuedRefreshToken rotate(String presented, String subject, String sessionId, String accessTokenId,
+                                     ClientInfo client) throws RefreshRejectedException {
         StoredRefreshToken current = find(presented);
         Instant now = clock.instant();
         if (!current.subject().equals(subject) || !current.sessionId().equals(sessionId)) {
@@ -77,7 +101,7 @@ public final class RefreshTokenService {
         switch (current.state()) {
             case REVOKED:
                 // Defence in depth: should any token of the session have escaped the revocation, this ends it.
-                store.revokeSession(current.sessionId());
+                revoke(current.sessionId());
                 throw new RefreshRejectedException(Reason.REVOKED);
             case ROTATED:
                 return presentedAgain(presented, current, caller, now);
@@ -85,7 +109,7 @@ public final class RefreshTokenService {
                 if (current.isExpiredAt(now)) {
                     throw new RefreshRejectedException(Reason.EXPIRED);
                 }
-                return rotateActive(presented, current, caller, now);
+                return rotateActive(presented, current, caller, now, client);
         }
     }
 
@@ -94,18 +118,18 @@ public final class RefreshTokenService {
         if (!RefreshTokenHash.isWellFormed(presented)) {
             return;
         }
-        store.findByHash(RefreshTokenHash.of(presented)).ifPresent(row -> store.revokeSession(row.sessionId()));
+        store.findByHash(RefreshTokenHash.of(presented)).ifPresent(row -> revoke(row.sessionId()));
     }
 
     /** Ends one session (family) by its id, the {@code sid} of its access tokens. */
     public void revokeSession(String sessionId) {
-        store.revokeSession(sessionId);
+        revoke(sessionId);
     }
 
     /** Ends the session {@code sessionId} if it is one of {@code subject}'s; anything else changes nothing. */
     public void revokeSession(String subject, String sessionId) {
         if (sessions(subject).stream().anyMatch(s -> s.sessionId().equals(sessionId))) {
-            store.revokeSession(sessionId);
+            revoke(sessionId);
         }
     }
 
@@ -114,9 +138,21 @@ public final class RefreshTokenService {
         return store.activeSessions(subject, clock.instant());
     }
 
-    /** Logout of every device of {@code subject}. */
+    /**
+     * Logout of every device of {@code subject}. Their ids are not known here, so the cut-offs learn them from
+     * the store at once rather than at their next poll.
+     */
     public void revokeAll(String subject) {
-        store.revokeSubject(subject);
+        store.revokeSubject(subject, clock.instant());
+        cutOffs.poll();
+    }
+
+    /** Revokes the session, and its access tokens with it; returns the token rows changed. */
+    private int revoke(String sessionId) {
+        Instant now = clock.instant();
+        int revoked = store.revokeSession(sessionId, now);
+        cutOffs.revoked(sessionId, now);
+        return revoked;
     }
 
     private StoredRefreshToken find(String presented) throws RefreshRejectedException {
@@ -127,14 +163,14 @@ public final class RefreshTokenService {
                 .orElseThrow(() -> new RefreshRejectedException(Reason.UNKNOWN));
     }
 
-    private IssuedRefreshToken rotateActive(String presented, StoredRefreshToken current, String caller, Instant now)
-            throws RefreshRejectedException {
+    private IssuedRefreshToken rotateActive(String presented, StoredRefreshToken current, String caller, Instant now,
+                                            ClientInfo client) throws RefreshRejectedException {
         // With a retry window the successor is derived, so a retry can be answered with the same one.
         String successor = retryWindow.isZero() ? tokens.newToken() : tokens.successorOf(presented);
         StoredRefreshToken next = StoredRefreshToken.active(RefreshTokenHash.of(successor), current.sessionId(),
                 current.subject(), now, earlier(now.plus(idleLifetime), current.sessionExpiresAt()),
                 current.sessionExpiresAt());
-        if (store.rotate(current.hash(), now, caller, next)) {
+        if (store.rotate(current.hash(), now, caller, next, client)) {
             return new IssuedRefreshToken(successor, next);
         }
         // Lost to a concurrent rotation or revocation committed between our read and our update: judged like a
@@ -171,7 +207,7 @@ public final class RefreshTokenService {
         if (sameCaller && within(current, CONCURRENT_USE_GRACE, now)) {
             throw new RefreshRejectedException(Reason.CONCURRENTLY_ROTATED);
         }
-        int revoked = store.revokeSession(current.sessionId());
+        int revoked = revoke(current.sessionId());
         LOG.warn("Refresh token reuse detected for subject {}: family {} revoked ({} tokens)", current.subject(),
                 current.sessionId(), revoked);
         throw new RefreshRejectedException(Reason.REUSED);

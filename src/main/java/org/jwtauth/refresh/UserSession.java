@@ -14,18 +14,18 @@ public final class UserSession {
     private final Instant createdAt;
     private final Instant lastUsedAt;
     private final Instant expiresAt;
-    private final String userAgent;
-    private final String address;
+    private final ClientInfo login;
+    private final ClientInfo latest;
 
     public UserSession(String sessionId, String subject, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-                       String userAgent, String address) {
+                       ClientInfo login, ClientInfo latest) {
         this.sessionId = sessionId;
         this.subject = subject;
         this.createdAt = createdAt;
         this.lastUsedAt = lastUsedAt;
         this.expiresAt = expiresAt;
-        this.userAgent = userAgent;
-        this.address = address;
+        this.login = login;
+        this.latest = latest;
     }
 
     /** The {@code sid} claim of this session's access tokens. */
@@ -54,12 +54,22 @@ public final class UserSession {
 
     /** The User-Agent of the latest login or refresh, when it was recorded. */
     public Optional<String> userAgent() {
-        return Optional.ofNullable(userAgent);
+        return latest.userAgent();
     }
 
     /** The client address of the latest login or refresh, when it was recorded. */
     public Optional<String> address() {
-        return Optional.ofNullable(address);
+        return latest.address();
+    }
+
+    /** What was recorded of the client of the login (nothing when {@code jwtauth.session.clientInfo} was off). */
+    public ClientInfo login() {
+        return login;
+    }
+
+    /** What was recorded of the client of the latest login or refresh. */
+    public ClientInfo latest() {
+        return latest;
     }
 
     @Override

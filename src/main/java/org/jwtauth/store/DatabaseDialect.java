@@ -32,9 +32,17 @@ enum DatabaseDialect {
         return "schema-" + scriptSuffix + ".sql";
     }
 
-    /** The script from schema 1 (no session table) to schema 2, run after {@link #script()}. */
+    /** The script from schema 1 (no session table) to schema 2, run after {@link #script()}: then schema 3. */
     String upgradeScript() {
         return "upgrade-2-" + scriptSuffix + ".sql";
+    }
+
+    /**
+     * The script from schema 2 to schema 3 (user agents of 256 characters, the index the cut-offs' poll reads),
+     * run after {@link #script()} when the session table predates schema 3.
+     */
+    String upgrade3Script() {
+        return "upgrade-3-" + scriptSuffix + ".sql";
     }
 
     static Optional<DatabaseDialect> detect(String productName) {

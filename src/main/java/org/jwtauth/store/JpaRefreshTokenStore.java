@@ -18,8 +18,10 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import org.eclipse.persistence.exceptions.EclipseLinkException;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.RevokedSession;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
 import org.jwtauth.refresh.UserSession;
@@ -50,10 +52,11 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public void insert(StoredRefreshToken token) {
+    public void insert(StoredRefreshToken token, ClientInfo client) {
         checkLengths(token);
+        Objects.requireNonNull(client, "client");
         inTransaction("insert", em -> {
-            em.persist(SessionEntity.startedBy(token));
+            em.persist(SessionEntity.startedBy(token, client));
             em.persist(RefreshTokenEntity.from(token));
             return null;
         });
@@ -70,10 +73,12 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor) {
+    public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor,
+                          ClientInfo client) {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(rotatedAt, "rotatedAt");
         Objects.requireNonNull(rotatedBy, "rotatedBy");
+        Objects.requireNonNull(client, "client");
         checkLengths(successor);
         if (hash.length() > RefreshTokenEntity.HASH_LENGTH
                 || rotatedBy.length() > RefreshTokenEntity.ROTATED_BY_LENGTH) {
@@ -83,7 +88,7 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
         long at = rotatedAt.toEpochMilli();
         try {
             Function<EntityManager, Rotation> rotation = em -> rotateLocked(em, hash, sessionId, at, rotatedBy,
-                    successor);
+                    successor, client);
             Rotation result = inTransaction("rotate", rotation);
             if (result == Rotation.NO_SESSION_ROW && createMissingSession(sessionId)) {
                 result = inTransaction("rotate", rotation);
@@ -104,8 +109,8 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
      * one token (design section 2, step 3); then the successor.
      */
     private static Rotation rotateLocked(EntityManager em, String hash, String sessionId, long at, String rotatedBy,
-                                         StoredRefreshToken successor) {
-        if (SessionQueries.touchActive(em, sessionId, at).executeUpdate() != 1) {
+                                         StoredRefreshToken successor, ClientInfo client) {
+        if (SessionQueries.touchActive(em, sessionId, at, client).executeUpdate() != 1) {
             em.getTransaction().setRollbackOnly();
             return em.find(SessionEntity.class, sessionId) == null ? Rotation.NO_SESSION_ROW : Rotation.REFUSED;
         }
@@ -146,24 +151,35 @@ final class JpaRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public int revokeSession(String sessionId) {
+    public int revokeSession(String sessionId, Instant at) {
+        long millis = at.toEpochMilli();
         return revoke("revoke session", "sessionId", sessionId, RefreshTokenEntity.SESSION_ID_LENGTH, em -> {
-            boolean hasRow = SessionQueries.revokeSession(em, sessionId).executeUpdate() == 1;
+            boolean hasRow = SessionQueries.revokeSession(em, sessionId, millis).executeUpdate() == 1;
             int tokens = TokenQueries.revokeSession(em, sessionId).executeUpdate();
             if (!hasRow) {
                 // A session from before the upgrade: its row, revoked, makes the revocation as final as any other.
-                derivedSession(em, sessionId).ifPresent(em::persist);
+                derivedSession(em, sessionId).map(row -> row.revokedAt(millis)).ifPresent(em::persist);
             }
             return tokens;
         });
     }
 
     @Override
-    public int revokeSubject(String subject) {
+    public int revokeSubject(String subject, Instant at) {
+        long millis = at.toEpochMilli();
         return revoke("revoke subject", "subject", subject, RefreshTokenEntity.SUBJECT_LENGTH, em -> {
-            SessionQueries.revokeSubject(em, subject).executeUpdate();
+            SessionQueries.revokeSubject(em, subject, millis).executeUpdate();
             return TokenQueries.revokeSubject(em, subject).executeUpdate();
         });
+    }
+
+    @Override
+    public List<RevokedSession> revokedAfter(RevokedSession after, int limit) {
+        Objects.requireNonNull(after, "after");
+        return withEntityManager("revoked sessions", em -> SessionQueries.revokedAfter(em,
+                after.revokedAt().toEpochMilli(), after.sessionId(), limit).getResultList().stream()
+                .map(row -> new RevokedSession((String) row[0], Instant.ofEpochMilli(((Number) row[1]).longValue())))
+                .collect(Collectors.toList()));
     }
 
     /**

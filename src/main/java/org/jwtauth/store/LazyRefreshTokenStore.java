@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.log.Log;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.RevokedSession;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
 import org.jwtauth.refresh.UserSession;
@@ -43,8 +45,8 @@ final class LazyRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public void insert(StoredRefreshToken token) {
-        store().insert(token);
+    public void insert(StoredRefreshToken token, ClientInfo client) {
+        store().insert(token, client);
     }
 
     @Override
@@ -53,13 +55,14 @@ final class LazyRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor) {
-        return store().rotate(hash, rotatedAt, rotatedBy, successor);
+    public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor,
+                          ClientInfo client) {
+        return store().rotate(hash, rotatedAt, rotatedBy, successor, client);
     }
 
     @Override
-    public int revokeSession(String sessionId) {
-        return store().revokeSession(sessionId);
+    public int revokeSession(String sessionId, Instant at) {
+        return store().revokeSession(sessionId, at);
     }
 
     @Override
@@ -71,8 +74,13 @@ final class LazyRefreshTokenStore implements RefreshTokenStore {
 
 
     @Override
-    public int revokeSubject(String subject) {
-        return store().revokeSubject(subject);
+    public int revokeSubject(String subject, Instant at) {
+        return store().revokeSubject(subject, at);
+    }
+
+    @Override
+    public List<RevokedSession> revokedAfter(RevokedSession after, int limit) {
+        return store().revokedAfter(after, limit);
     }
 
     @Override

@@ -14,11 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import javax.sql.DataSource;
+
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.log.Log;
+import org.jwtauth.refresh.ClientInfo;
 
 /**
  * Applies {@code jwtauth.store.schema} at start-up with plain JDBC, before EclipseLink is involved (EclipseLink's
@@ -38,6 +39,8 @@ final class SchemaManager {
                     "last_address"));
     /** The column schema 2 added to the token table: its absence means a schema 1 database to upgrade. */
     private static final String UPGRADE_MARKER = "rotated_by";
+    /** Schema 3 widened the user-agent columns to this; a narrower one means a schema 2 database to upgrade. */
+    private static final String UPGRADE_3_COLUMN = "last_user_agent";
 
     private final DataSource dataSource;
 
@@ -85,12 +88,11 @@ final class SchemaManager {
                 for (String sql : statements(dialect.script())) {
                     s.execute(sql);
                 }
-                if (!columns(c, RefreshTokenEntity.TABLE).contains(UPGRADE_MARKER)) {
-                    LOG.info("Refresh-token store: upgrading the schema in place ({}); no token is touched",
-                            dialect.upgradeScript());
-                    for (String sql : statements(dialect.upgradeScript())) {
-                        s.execute(sql);
-                    }
+                if (!columns(c, RefreshTokenEntity.TABLE).containsKey(UPGRADE_MARKER)) {
+                    upgrade(s, dialect.upgradeScript());
+                }
+                if (isBeforeSchema3(columns(c, SessionEntity.TABLE))) {
+                    upgrade(s, dialect.upgrade3Script());
                 }
                 if (locked) {
                     c.commit();
@@ -102,6 +104,18 @@ final class SchemaManager {
                 throw e;
             }
         }
+    }
+
+    private static void upgrade(Statement s, String script) throws SQLException {
+        LOG.info("Refresh-token store: upgrading the schema in place ({}); no token is touched", script);
+        for (String sql : statements(script)) {
+            s.execute(sql);
+        }
+    }
+
+    private static boolean isBeforeSchema3(Map<String, Integer> sessionColumns) {
+        Integer size = sessionColumns.get(UPGRADE_3_COLUMN);
+        return size != null && size < ClientInfo.MAX_USER_AGENT;
     }
 
     private static DatabaseDialect dialect(DatabaseMetaData meta) throws SQLException {
@@ -145,36 +159,43 @@ final class SchemaManager {
         List<String> problems = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             for (Map.Entry<String, List<String>> table : new TreeMap<>(TABLES).entrySet()) {
-                Set<String> present = columns(c, table.getKey());
+                Map<String, Integer> columns = columns(c, table.getKey());
+                Set<String> present = columns.keySet();
                 List<String> missing = new ArrayList<>(table.getValue());
                 missing.removeAll(present);
                 if (present.isEmpty()) {
                     problems.add("no table " + table.getKey());
                 } else if (!missing.isEmpty()) {
                     problems.add("table " + table.getKey() + " without column(s) " + String.join(", ", missing));
+                } else if (table.getKey().equals(SessionEntity.TABLE) && isBeforeSchema3(columns)) {
+                    problems.add("table " + table.getKey() + " with column " + UPGRADE_3_COLUMN + " narrower than "
+                            + ClientInfo.MAX_USER_AGENT + " characters");
                 }
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(KEY, "validate found " + String.join("; ", problems)
                     + " in the current schema; run the library's schema script (and, from schema 1, its upgrade-2"
-                    + " script) or use create");
+                    + " script; from schema 2, its upgrade-3 script) or use create");
         }
     }
 
-    /** The table's column names in lower case, in the connection's current schema; empty if there is no table. */
-    private static Set<String> columns(Connection c, String table) throws SQLException {
+    /**
+     * The table's column names in lower case, with their sizes, in the connection's current schema; empty if there
+     * is no table.
+     */
+    private static Map<String, Integer> columns(Connection c, String table) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         // Unquoted names are folded to upper case by H2 and to lower case by PostgreSQL.
         String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
         String pattern = escape(stored, meta.getSearchStringEscape());
-        Set<String> names = new TreeSet<>();
+        Map<String, Integer> columns = new TreeMap<>();
         try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), pattern, null)) {
             while (rs.next()) {
-                names.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                columns.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getInt("COLUMN_SIZE"));
             }
         }
-        return names;
+        return columns;
     }
 
     /** '_' is a wildcard in metadata patterns; our table names have several. */

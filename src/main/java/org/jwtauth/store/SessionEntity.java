@@ -8,13 +8,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.StoredRefreshToken;
 import org.jwtauth.refresh.UserSession;
 
 /**
  * One row of {@code jwtauth_session}: a login on one device, the family its refresh tokens belong to (design
  * section 9). Rotation and revocation lock this row before they touch a token row, so the two serialise per
- * session. The user agent and address columns are kept for the session list; the store does not fill them yet.
+ * session. The user agent and address columns are kept for the session list; {@code not_before} is the time of
+ * the first revocation, from which every node learns to cut off the session's access tokens.
  */
 @Entity
 @Cacheable(false)
@@ -47,26 +49,31 @@ class SessionEntity {
     @Column(name = "not_before")
     private Long notBefore;
 
-    @Column(name = "login_user_agent", length = 255)
+    @Column(name = "login_user_agent", length = ClientInfo.MAX_USER_AGENT)
     private String loginUserAgent;
 
-    @Column(name = "login_address", length = 64)
+    @Column(name = "login_address", length = ClientInfo.MAX_ADDRESS)
     private String loginAddress;
 
-    @Column(name = "last_user_agent", length = 255)
+    @Column(name = "last_user_agent", length = ClientInfo.MAX_USER_AGENT)
     private String lastUserAgent;
 
-    @Column(name = "last_address", length = 64)
+    @Column(name = "last_address", length = ClientInfo.MAX_ADDRESS)
     private String lastAddress;
 
     /** For JPA only. */
     protected SessionEntity() {
     }
 
-    /** The session a login starts with its first refresh token. */
-    static SessionEntity startedBy(StoredRefreshToken first) {
-        return of(first.sessionId(), first.subject(), ACTIVE, first.createdAt().toEpochMilli(),
+    /** The session a login from {@code client} starts with its first refresh token. */
+    static SessionEntity startedBy(StoredRefreshToken first, ClientInfo client) {
+        SessionEntity e = of(first.sessionId(), first.subject(), ACTIVE, first.createdAt().toEpochMilli(),
                 first.sessionExpiresAt().toEpochMilli());
+        e.loginUserAgent = client.userAgent().orElse(null);
+        e.loginAddress = client.address().orElse(null);
+        e.lastUserAgent = e.loginUserAgent;
+        e.lastAddress = e.loginAddress;
+        return e;
     }
 
     /**
@@ -77,9 +84,17 @@ class SessionEntity {
         return of(sessionId, subject, revoked ? REVOKED : ACTIVE, createdAt, expiresAt);
     }
 
+    /** This derived row, revoked at {@code at} by the revocation that found it missing. */
+    SessionEntity revokedAt(long at) {
+        state = REVOKED;
+        notBefore = at;
+        return this;
+    }
+
     UserSession toUserSession() {
         return new UserSession(sessionId, subject, Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(lastUsedAt),
-                Instant.ofEpochMilli(expiresAt), lastUserAgent, lastAddress);
+                Instant.ofEpochMilli(expiresAt), ClientInfo.of(loginUserAgent, loginAddress),
+                ClientInfo.of(lastUserAgent, lastAddress));
     }
 
     private static SessionEntity of(String sessionId, String subject, String state, long createdAt, long expiresAt) {

@@ -32,6 +32,15 @@ public final class AccessTokenFactory {
     }
 
     /**
+     * What the token endpoints' own callers (logout of all devices, the session endpoints) are verified with:
+     * {@code verifier}, without a cache, every answer put to {@code cutOff}, so a device signed out cannot list
+     * or end the user's other sessions.
+     */
+    public static TokenVerifier callerVerifier(TokenVerifier verifier, Clock clock, TokenCutOff cutOff) {
+        return new CachingTokenVerifier(verifier, 0, clock, cutOff);
+    }
+
+    /**
      * The refresh endpoint's verifier: as {@link #verifier}, but it also accepts the former default audience, so a
      * session whose access token was issued before the default changed refreshes (into a token with the new
      * audience) rather than ending at the upgrade. The filter never accepts it.

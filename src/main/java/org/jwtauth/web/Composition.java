@@ -3,6 +3,7 @@ package org.jwtauth.web;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.ServletContext;
@@ -14,33 +15,33 @@ import org.jwtauth.keys.SigningKeysFactory;
 import org.jwtauth.login.AuthenticatorFactory;
 import org.jwtauth.login.LoginThrottle;
 import org.jwtauth.login.UserAuthenticator;
-import org.jwtauth.refresh.CleanupScheduler;
+import org.jwtauth.refresh.BackgroundTask;
 import org.jwtauth.refresh.RefreshFactory;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.SessionCutOffs;
 import org.jwtauth.store.EclipseLinkCopies;
 import org.jwtauth.store.EmbeddedStoreLocation;
 import org.jwtauth.store.JpaRefreshTokenStores;
 import org.jwtauth.token.AccessTokenFactory;
 import org.jwtauth.token.AccessTokenVerifier;
 import org.jwtauth.token.SigningKeys;
-import org.jwtauth.token.TokenCutOff;
 import org.jwtauth.trusted.TrustedIssuers;
 
 /**
  * The composition root: builds every component of one web application from its settings, asking each package's
- * factory, and owns what must be closed on undeploy (the store and the cleanup thread). Whatever the settings can
+ * factory, and owns what must be closed on undeploy (the store, the cleanup and the revocation poll threads). Whatever the settings can
  * refuse is built before the store is opened, so a wrong value opens nothing.
  */
 final class Composition implements AutoCloseable {
 
     private final JwtAuthComponents components;
     private final RefreshTokenStore store;
-    private final CleanupScheduler cleanup;
+    private final List<BackgroundTask> threads;
 
-    private Composition(JwtAuthComponents components, RefreshTokenStore store, CleanupScheduler cleanup) {
+    private Composition(JwtAuthComponents components, RefreshTokenStore store, List<BackgroundTask> threads) {
         this.components = components;
         this.store = store;
-        this.cleanup = cleanup;
+        this.threads = threads;
     }
 
     static Composition start(ServletContext context) {
@@ -56,16 +57,20 @@ final class Composition implements AutoCloseable {
                 settings.store().url().isPresent() || settings.store().dataSource().isPresent() ? null
                         : embeddedDirectory(context, settings.store().directory()));
         try {
+            SessionCutOffs cutOffs = RefreshFactory.cutOffs(settings, store, clock);
             JwtAuthComponents components = new JwtAuthComponents(settings, settings.realm().orElse(name(context)),
-                    clock, keys, AccessTokenFactory.issuer(settings, keys, clock), ownTokens,
+                    clock, keys, AccessTokenFactory.issuer(settings, keys, clock),
+                    AccessTokenFactory.callerVerifier(ownTokens, clock, cutOffs),
                     AccessTokenFactory.refreshVerifier(settings, keys, clock),
                     AccessTokenFactory.filterVerifier(TrustedIssuers.bearerVerifier(settings, ownTokens, clock),
-                            settings, clock, TokenCutOff.NONE),
-                    RefreshFactory.service(settings, store, keys, clock), authenticator,
+                            settings, clock, cutOffs),
+                    RefreshFactory.service(settings, store, keys, cutOffs, clock), authenticator,
                     new LoginThrottle(settings.throttle(), clock));
-            CleanupScheduler cleanup = RefreshFactory.cleanup(settings, store, clock,
-                    "jwtauth-cleanup" + context.getContextPath().replace('/', '-'));
-            return new Composition(components, store, cleanup);
+            String suffix = context.getContextPath().replace('/', '-');
+            List<BackgroundTask> threads = List.of(
+                    RefreshFactory.cleanup(settings, store, clock, "jwtauth-cleanup" + suffix),
+                    RefreshFactory.revocationPoll(settings, cutOffs, "jwtauth-revocation-poll" + suffix));
+            return new Composition(components, store, threads);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -78,7 +83,7 @@ final class Composition implements AutoCloseable {
 
     @Override
     public void close() {
-        cleanup.close();
+        threads.forEach(BackgroundTask::close);
         store.close();
     }
 

@@ -4,10 +4,12 @@ import java.time.Clock;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jwtauth.config.Settings;
 import org.jwtauth.login.LoginThrottle;
 import org.jwtauth.login.UserAuthenticator;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
@@ -44,7 +46,7 @@ final class JwtAuthComponents {
     final LoginThrottle throttle;
 
     JwtAuthComponents(Settings settings, String realm, Clock clock, SigningKeys signingKeys, AccessTokenIssuer issuer,
-                      AccessTokenVerifier ownTokens, AccessTokenVerifier tokensToRefresh, TokenVerifier bearerTokens,
+                      TokenVerifier ownTokens, AccessTokenVerifier tokensToRefresh, TokenVerifier bearerTokens,
                       RefreshTokenService refreshTokens,
                       UserAuthenticator authenticator, LoginThrottle throttle) {
         this.settings = settings;
@@ -59,6 +61,12 @@ final class JwtAuthComponents {
         this.refreshTokens = refreshTokens;
         this.authenticator = authenticator;
         this.throttle = throttle;
+    }
+
+    /** What the session keeps of {@code request}'s client: nothing when {@code jwtauth.session.clientInfo} is off. */
+    ClientInfo clientOf(HttpServletRequest request) {
+        return settings.sessions().keepsClientInfo()
+                ? ClientInfo.of(request.getHeader("User-Agent"), request.getRemoteAddr()) : ClientInfo.NONE;
     }
 
     /** The components of this web application, or an error that says why there are none. */

@@ -34,7 +34,7 @@ public final class LoginServlet extends TokenEndpointServlet {
             throw new RejectedRequest(AuthErrors.BAD_CREDENTIALS);
         }
         AuthenticatedUser u = authenticate(username, password, request, components);
-        IssuedRefreshToken refresh = components.refreshTokens.startSession(u.name());
+        IssuedRefreshToken refresh = components.refreshTokens.startSession(u.name(), components.clientOf(request));
         IssuedAccessToken access = components.issuer.issue(u.name(), u.roles(), refresh.sessionId(), u.claims());
         TokenResponse.write(response, access, refresh, components.clock);
     }

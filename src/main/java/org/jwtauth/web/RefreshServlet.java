@@ -42,7 +42,7 @@ public final class RefreshServlet extends TokenEndpointServlet {
         IssuedRefreshToken next;
         try {
             next = components.refreshTokens.rotate(refreshToken, previous.getName(), previous.sessionId(),
-                    previous.tokenId().orElseThrow());
+                    previous.tokenId().orElseThrow(), components.clientOf(request));
         } catch (RefreshRejectedException e) {
             LOG.debug("Refresh refused for subject {}: {}", previous.getName(), e.reason());
             throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);

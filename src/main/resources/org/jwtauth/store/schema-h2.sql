@@ -25,10 +25,12 @@ CREATE TABLE IF NOT EXISTS jwtauth_session (
     last_used_at      BIGINT       NOT NULL,
     expires_at        BIGINT       NOT NULL,
     not_before        BIGINT,
-    login_user_agent  VARCHAR(255),
+    login_user_agent  VARCHAR(256),
     login_address     VARCHAR(64),
-    last_user_agent   VARCHAR(255),
+    last_user_agent   VARCHAR(256),
     last_address      VARCHAR(64)
 );
 CREATE INDEX IF NOT EXISTS jwtauth_session_subject_idx ON jwtauth_session (subject);
 CREATE INDEX IF NOT EXISTS jwtauth_session_exp_idx ON jwtauth_session (expires_at);
+-- not_before is the time of the session's first revocation: every node polls for new ones through this index.
+CREATE INDEX IF NOT EXISTS jwtauth_session_nbf_idx ON jwtauth_session (not_before, session_id);

@@ -27,10 +27,12 @@ CREATE TABLE IF NOT EXISTS jwtauth_session (
     last_used_at      BIGINT       NOT NULL,
     expires_at        BIGINT       NOT NULL,
     not_before        BIGINT       NULL,
-    login_user_agent  VARCHAR(255) CHARACTER SET utf8mb4 NULL,
+    login_user_agent  VARCHAR(256) CHARACTER SET utf8mb4 NULL,
     login_address     VARCHAR(64)  CHARACTER SET utf8mb4 NULL,
-    last_user_agent   VARCHAR(255) CHARACTER SET utf8mb4 NULL,
+    last_user_agent   VARCHAR(256) CHARACTER SET utf8mb4 NULL,
     last_address      VARCHAR(64)  CHARACTER SET utf8mb4 NULL,
     INDEX jwtauth_session_subject_idx (subject),
-    INDEX jwtauth_session_exp_idx (expires_at)
+    INDEX jwtauth_session_exp_idx (expires_at),
+    -- not_before is the time of the session's first revocation: every node polls for new ones through this index.
+    INDEX jwtauth_session_nbf_idx (not_before, session_id)
 ) ENGINE = InnoDB;

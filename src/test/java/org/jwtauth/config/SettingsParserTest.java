@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,6 +139,31 @@ class SettingsParserTest {
         assertEquals(0, parse(withSecret(ConfigKeys.VERIFIER_CACHE_SIZE, "0")).verifierCacheSize());
         refused(withSecret(ConfigKeys.VERIFIER_CACHE_SIZE, "-1"), ConfigKeys.VERIFIER_CACHE_SIZE);
         refused(withSecret(ConfigKeys.VERIFIER_CACHE_SIZE, "1000001"), ConfigKeys.VERIFIER_CACHE_SIZE);
+    }
+
+    @Test
+    void parseWhenSessionKeysAbsentThenPollEveryTenSecondsKeepClientInfoAndNoLimitPerUser() {
+        SessionSettings s = parse(withSecret()).sessions();
+
+        assertEquals(Duration.ofSeconds(10), s.revocationPollInterval());
+        assertTrue(s.keepsClientInfo());
+        assertEquals(OptionalInt.empty(), s.maxPerUser());
+    }
+
+    @Test
+    void parseWhenSessionKeysGivenThenTakenAndOutOfRangeValuesRefusedNamingTheKey() {
+        SessionSettings s = parse(withSecret(ConfigKeys.REVOCATION_POLL_INTERVAL, "PT0.5S",
+                ConfigKeys.SESSION_CLIENT_INFO, "false", ConfigKeys.SESSION_MAX_PER_USER, "3")).sessions();
+
+        assertEquals(Duration.ofMillis(500), s.revocationPollInterval());
+        assertFalse(s.keepsClientInfo());
+        assertEquals(OptionalInt.of(3), s.maxPerUser());
+        assertEquals(OptionalInt.empty(), parse(withSecret(ConfigKeys.SESSION_MAX_PER_USER, "0")).sessions()
+                .maxPerUser());
+        refused(withSecret(ConfigKeys.REVOCATION_POLL_INTERVAL, "PT0.05S"), ConfigKeys.REVOCATION_POLL_INTERVAL);
+        refused(withSecret(ConfigKeys.REVOCATION_POLL_INTERVAL, "PT11M"), ConfigKeys.REVOCATION_POLL_INTERVAL);
+        refused(withSecret(ConfigKeys.SESSION_CLIENT_INFO, "no"), ConfigKeys.SESSION_CLIENT_INFO);
+        refused(withSecret(ConfigKeys.SESSION_MAX_PER_USER, "-1"), ConfigKeys.SESSION_MAX_PER_USER);
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.jwtauth.it.support.AuthCalls.Tokens;
 import org.jwtauth.it.support.AuthCalls;
 import org.jwtauth.it.support.HttpResult;
 import org.jwtauth.it.support.WebAppDirectory;
@@ -20,6 +22,8 @@ import org.jwtauth.refresh.RefreshTokenService;
  */
 class TwoNodesIT extends PostgresSpec {
 
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+
     private AuthCalls a;
     private AuthCalls b;
 
@@ -31,7 +35,33 @@ class TwoNodesIT extends PostgresSpec {
 
     private WebAppDirectory webApp() {
         return webApp("two-nodes-shared-secret-0123456789-abcdef", schema().url(), "nodes",
-                WebXml.contextParam("jwtauth.cleanup.interval", "PT1S"));
+                WebXml.contextParam("jwtauth.cleanup.interval", "PT1S")
+                        + WebXml.contextParam("jwtauth.revocation.pollInterval", POLL_INTERVAL.toString()));
+    }
+
+    @Test
+    void logoutOfAllDevicesOnOneNodeThenTheOtherRefusesTheOldAccessTokensWithinThePollIntervalAndANewLoginWorks()
+            throws Exception {
+        Tokens phone = AuthCalls.tokens(a.login("alice", "alice-pw"));
+        Tokens laptop = AuthCalls.tokens(b.login("alice", "alice-pw"));
+        assertEquals(200, b.api("/api/me", phone.access()).status(), "node B has the phone's token cached");
+        assertEquals(200, b.api("/api/me", laptop.access()).status());
+
+        HttpResult logout = a.logoutAllDevices(phone.access());
+        assertEquals(204, logout.status(), logout::toString);
+        long revokedAt = System.nanoTime();
+        Tokens again = AuthCalls.tokens(a.login("alice", "alice-pw"));
+        assertEquals(200, b.api("/api/me", again.access()).status(), "a new login works on node B at once");
+
+        // Node B learns the revocation from the database at its next poll: within the interval plus a second.
+        long deadline = revokedAt + POLL_INTERVAL.plusSeconds(1).toNanos();
+        while (b.api("/api/me", phone.access()).status() == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(401, b.api("/api/me", phone.access()).status(), "cut off on node B within the interval + 1 s");
+        assertEquals(401, b.api("/api/me", laptop.access()).status(), "every session of the user");
+        assertEquals(401, a.api("/api/me", laptop.access()).status(), "and on node A");
+        assertEquals(200, b.api("/api/me", again.access()).status(), "the new login still works");
     }
 
     @Test

@@ -36,7 +36,7 @@ class ExpiredTokenCleanupTest {
             store.insert(row("family-expired", "f2", Duration.ofDays(2), Duration.ofMinutes(1)));
             store.insert(row("rotated", "f3", Duration.ofDays(1), Duration.ofDays(1)));
             assertTrue(store.rotate("rotated", clock.instant(), "rotating-jti",
-                    row("successor", "f3", Duration.ofDays(1), Duration.ofDays(1))));
+                    row("successor", "f3", Duration.ofDays(1), Duration.ofDays(1)), ClientInfo.NONE));
             clock.advance(Duration.ofMinutes(2));
 
             new ExpiredTokenCleanup(store, clock, 1).run();
@@ -73,7 +73,7 @@ class ExpiredTokenCleanupTest {
                     return deleted;
                 }
             };
-            try (CleanupScheduler scheduler = new CleanupScheduler(new ExpiredTokenCleanup(failingOnce, clock),
+            try (BackgroundTask scheduler = new BackgroundTask(new ExpiredTokenCleanup(failingOnce, clock),
                     Duration.ofMillis(50), "jwtauth-cleanup-test")) {
                 assertTrue(secondRun.await(10, TimeUnit.SECONDS), "the run after a failure happened");
             }
@@ -84,7 +84,7 @@ class ExpiredTokenCleanupTest {
     @Test
     void closeWhenSchedulerIsRunningThenItsThreadStops() throws Exception {
         try (RefreshTokenStore store = H2Stores.open(dir)) {
-            CleanupScheduler scheduler = new CleanupScheduler(new ExpiredTokenCleanup(store, clock),
+            BackgroundTask scheduler = new BackgroundTask(new ExpiredTokenCleanup(store, clock),
                     Duration.ofMillis(10), "jwtauth-cleanup-stoptest");
             Thread.sleep(50);
             assertTrue(threadAlive("jwtauth-cleanup-stoptest"));

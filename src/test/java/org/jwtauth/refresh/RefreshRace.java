@@ -51,7 +51,7 @@ public final class RefreshRace {
             results.add(pool.submit(() -> {
                 go.await();
                 try {
-                    return node.rotate(current.token(), subject, current.sessionId(), "jti-1");
+                    return node.rotate(current.token(), subject, current.sessionId(), "jti-1", ClientInfo.NONE);
                 } catch (RefreshRejectedException e) {
                     assertEquals(RefreshRejectedException.Reason.CONCURRENTLY_ROTATED, e.reason(), "round " + round);
                     return null;

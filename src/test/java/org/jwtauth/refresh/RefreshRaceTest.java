@@ -27,10 +27,10 @@ class RefreshRaceTest {
         try (RefreshTokenStore store = H2Stores.open(dir)) {
             RefreshTokenService service = new RefreshTokenService(store,
                     new RefreshTokenGenerator(new SecureRandom(), new byte[32]), Duration.ofDays(14), Duration.ofDays(90),
-                    Duration.ZERO, clock);
-            IssuedRefreshToken last = RefreshRace.run(ROUNDS, THREADS, "alice", service.startSession("alice"), service);
+                    Duration.ZERO, new SessionCutOffs(store, "test", Duration.ofMinutes(15), clock), 0, clock);
+            IssuedRefreshToken last = RefreshRace.run(ROUNDS, THREADS, "alice", service.startSession("alice", ClientInfo.NONE), service);
             // The family survived all rounds: the last winner's token still rotates.
-            assertNotNull(service.rotate(last.token(), "alice", last.sessionId(), "jti-1"));
+            assertNotNull(service.rotate(last.token(), "alice", last.sessionId(), "jti-1", ClientInfo.NONE));
         }
     }
 }

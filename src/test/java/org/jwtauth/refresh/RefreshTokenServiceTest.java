@@ -1,6 +1,7 @@
 package org.jwtauth.refresh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +25,7 @@ import org.jwtauth.refresh.RefreshRejectedException.Reason;
 import org.jwtauth.testing.DelegatingStore;
 import org.jwtauth.testing.H2Stores;
 import org.jwtauth.testing.MutableClock;
+import org.jwtauth.token.JwtPrincipal;
 
 class RefreshTokenServiceTest {
 
@@ -44,9 +49,20 @@ class RefreshTokenServiceTest {
         store.close();
     }
 
+    private SessionCutOffs cutOffs;
+
     private RefreshTokenService service(Duration retryWindow) {
-        return new RefreshTokenService(store, new RefreshTokenGenerator(new SecureRandom(), new byte[32]), IDLE, ABSOLUTE,
-                retryWindow, clock);
+        return service(retryWindow, 0);
+    }
+
+    private RefreshTokenService service(Duration retryWindow, int maxSessionsPerUser) {
+        cutOffs = new SessionCutOffs(store, "test", Duration.ofMinutes(15), clock);
+        return new RefreshTokenService(store, new RefreshTokenGenerator(new SecureRandom(), new byte[32]), IDLE,
+                ABSOLUTE, retryWindow, cutOffs, maxSessionsPerUser, clock);
+    }
+
+    private static JwtPrincipal accessTokenOf(IssuedRefreshToken session) {
+        return new JwtPrincipal("alice", session.sessionId(), Set.of(), Instant.MAX, Map.of("iss", "test"));
     }
 
     private static Reason reason(ThrowingCall call) {
@@ -60,12 +76,12 @@ class RefreshTokenServiceTest {
     /** Presents {@code token} as alice, on the family it was issued in. */
     private static IssuedRefreshToken refresh(RefreshTokenService service, IssuedRefreshToken token)
             throws RefreshRejectedException {
-        return service.rotate(token.token(), "alice", token.sessionId(), "jti-1");
+        return service.rotate(token.token(), "alice", token.sessionId(), "jti-1", ClientInfo.NONE);
     }
 
     /** Presents {@code token} as alice with another access token of the same family (another {@code jti}). */
     private static Reason refusalWithAnotherAccessToken(RefreshTokenService service, IssuedRefreshToken token) {
-        return reason(() -> service.rotate(token.token(), "alice", token.sessionId(), "jti-2"));
+        return reason(() -> service.rotate(token.token(), "alice", token.sessionId(), "jti-2", ClientInfo.NONE));
     }
 
     /** Why presenting {@code token} as alice, on its own family, is refused. */
@@ -83,8 +99,49 @@ class RefreshTokenServiceTest {
     }
 
     @Test
+    void startSessionWhenTheUserIsAtTheLimitThenTheLeastRecentlyUsedSessionEndsWithItsAccessTokens()
+            throws Exception {
+        RefreshTokenService service = service(Duration.ZERO, 2);
+        IssuedRefreshToken oldest = service.startSession("alice", ClientInfo.NONE);
+        clock.advance(Duration.ofMinutes(1));
+        IssuedRefreshToken used = service.startSession("alice", ClientInfo.NONE);
+        clock.advance(Duration.ofMinutes(1));
+        IssuedRefreshToken middle = service.startSession("bob", ClientInfo.NONE);
+        IssuedRefreshToken stillOld = service.startSession("alice", ClientInfo.NONE);
+        assertEquals(Reason.REVOKED, refusal(service, oldest), "the third login ended the oldest session");
+        clock.advance(Duration.ofMinutes(1));
+        IssuedRefreshToken usedNext = service.rotate(used.token(), "alice", used.sessionId(), "jti", ClientInfo.NONE);
+        clock.advance(Duration.ofMinutes(1));
+
+        IssuedRefreshToken newest = service.startSession("alice", ClientInfo.NONE);
+
+        assertEquals(List.of(newest.sessionId(), used.sessionId()), service.sessions("alice").stream()
+                .map(UserSession::sessionId).collect(Collectors.toList()), "the recently refreshed one stays");
+        assertEquals(Reason.REVOKED, refusal(service, stillOld));
+        assertTrue(cutOffs.isCutOff(accessTokenOf(oldest)) && cutOffs.isCutOff(accessTokenOf(stillOld)));
+        assertFalse(cutOffs.isCutOff(accessTokenOf(usedNext)));
+        assertEquals(1, service.sessions("bob").size(), "another user's sessions are not counted");
+        assertEquals(middle.sessionId(), service.sessions("bob").get(0).sessionId());
+    }
+
+    @Test
+    void revokeWhenASessionOrAllOfTheUsersEndThenTheirAccessTokensAreCutOffAtOnce() {
+        RefreshTokenService service = service(Duration.ZERO);
+        IssuedRefreshToken phone = service.startSession("alice", ClientInfo.NONE);
+        IssuedRefreshToken laptop = service.startSession("alice", ClientInfo.NONE);
+        IssuedRefreshToken tablet = service.startSession("alice", ClientInfo.NONE);
+
+        service.revokeSessionOf(phone.token());
+        assertTrue(cutOffs.isCutOff(accessTokenOf(phone)));
+        assertFalse(cutOffs.isCutOff(accessTokenOf(laptop)));
+
+        service.revokeAll("alice");
+        assertTrue(cutOffs.isCutOff(accessTokenOf(laptop)) && cutOffs.isCutOff(accessTokenOf(tablet)));
+    }
+
+    @Test
     void startSessionWhenCalledThenIssues43CharacterTokenAndStoresOnlyItsHash() {
-        IssuedRefreshToken issued = service(Duration.ZERO).startSession("alice");
+        IssuedRefreshToken issued = service(Duration.ZERO).startSession("alice", ClientInfo.NONE);
         assertEquals(43, issued.token().length());
         assertTrue(store.findByHash(RefreshTokenHash.of(issued.token())).isPresent());
         assertTrue(store.findByHash(issued.token()).isEmpty(), "the raw token must not be a key of the store");
@@ -94,7 +151,7 @@ class RefreshTokenServiceTest {
     @Test
     void rotateWhenTokenActiveThenSuccessorWorksAndPredecessorIsRotated() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken first = service.startSession("alice");
+        IssuedRefreshToken first = service.startSession("alice", ClientInfo.NONE);
         IssuedRefreshToken second = refresh(service, first);
         assertNotEquals(first.token(), second.token());
         assertEquals(first.sessionId(), second.sessionId());
@@ -106,8 +163,8 @@ class RefreshTokenServiceTest {
     @Test
     void refreshWhenTokenReusedThenFamilyRevokedAndOtherDevicesKept() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken laptop = service.startSession("alice");
-        IssuedRefreshToken phone = service.startSession("alice");
+        IssuedRefreshToken laptop = service.startSession("alice", ClientInfo.NONE);
+        IssuedRefreshToken phone = service.startSession("alice", ClientInfo.NONE);
         IssuedRefreshToken laptopNext = refresh(service, laptop);
         clock.advance(Duration.ofMinutes(1));
 
@@ -120,10 +177,10 @@ class RefreshTokenServiceTest {
     @Test
     void refreshWhenSubjectOrFamilyMismatchThenRejectedAndTokenNotBurned() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken alice = service.startSession("alice");
-        IssuedRefreshToken bob = service.startSession("bob");
-        assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "bob", bob.sessionId(), "jti-1")));
-        assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "alice", bob.sessionId(), "jti-1")));
+        IssuedRefreshToken alice = service.startSession("alice", ClientInfo.NONE);
+        IssuedRefreshToken bob = service.startSession("bob", ClientInfo.NONE);
+        assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "bob", bob.sessionId(), "jti-1", ClientInfo.NONE)));
+        assertEquals(Reason.MISMATCH, reason(() -> service.rotate(alice.token(), "alice", bob.sessionId(), "jti-1", ClientInfo.NONE)));
         assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
         refresh(service, alice);
     }
@@ -131,17 +188,17 @@ class RefreshTokenServiceTest {
     @Test
     void refreshWhenUnknownOrMalformedTokenThenRejectedWithoutTouchingStore() {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken alice = service.startSession("alice");
-        assertEquals(Reason.UNKNOWN, reason(() -> service.rotate(unknownToken(), "alice", alice.sessionId(), "jti-1")));
-        assertEquals(Reason.MALFORMED, reason(() -> service.rotate("' OR 1=1 --", "alice", alice.sessionId(), "jti-1")));
-        assertEquals(Reason.MALFORMED, reason(() -> service.rotate("x".repeat(10_000), "alice", alice.sessionId(), "jti-1")));
+        IssuedRefreshToken alice = service.startSession("alice", ClientInfo.NONE);
+        assertEquals(Reason.UNKNOWN, reason(() -> service.rotate(unknownToken(), "alice", alice.sessionId(), "jti-1", ClientInfo.NONE)));
+        assertEquals(Reason.MALFORMED, reason(() -> service.rotate("' OR 1=1 --", "alice", alice.sessionId(), "jti-1", ClientInfo.NONE)));
+        assertEquals(Reason.MALFORMED, reason(() -> service.rotate("x".repeat(10_000), "alice", alice.sessionId(), "jti-1", ClientInfo.NONE)));
         assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));
     }
 
     @Test
     void refreshWhenIdleExpiredThenRejected() {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken first = service.startSession("alice");
+        IssuedRefreshToken first = service.startSession("alice", ClientInfo.NONE);
         clock.advance(IDLE.plusSeconds(1));
         assertEquals(Reason.EXPIRED, refusal(service, first));
     }
@@ -150,7 +207,7 @@ class RefreshTokenServiceTest {
     void rotateWhenARotatedTokenIsPresentedAfterItsIdleExpiryWithinItsSessionThenReuseRevokesTheSession()
             throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken r1 = service.startSession("alice");
+        IssuedRefreshToken r1 = service.startSession("alice", ClientInfo.NONE);
         // A thief rotates on day 1 and day 11; the owner comes back with R1 on day 15, after R1's idle expiry.
         clock.advance(Duration.ofDays(1));
         IssuedRefreshToken r2 = refresh(service, r1);
@@ -168,13 +225,13 @@ class RefreshTokenServiceTest {
         List<String> revocations = new ArrayList<>();
         store = new DelegatingStore(store) {
             @Override
-            public int revokeSession(String sessionId) {
+            public int revokeSession(String sessionId, Instant at) {
                 revocations.add(sessionId);
-                return super.revokeSession(sessionId);
+                return super.revokeSession(sessionId, at);
             }
         };
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken first = service.startSession("alice");
+        IssuedRefreshToken first = service.startSession("alice", ClientInfo.NONE);
         service.revokeSessionOf(first.token());
 
         assertEquals(Reason.REVOKED, refusal(service, first));
@@ -185,7 +242,7 @@ class RefreshTokenServiceTest {
     @Test
     void rotateWhenEachTokenUsedBeforeItsIdleExpiryThenTheFamilyStillEndsAtItsAbsoluteExpiry() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken token = service.startSession("alice");
+        IssuedRefreshToken token = service.startSession("alice", ClientInfo.NONE);
         Instant sessionEnd = clock.instant().plus(ABSOLUTE);
         // Refresh every 10 days: each token is used before its idle expiry, yet the family still ends.
         for (int i = 0; i < 2; i++) {
@@ -209,7 +266,7 @@ class RefreshTokenServiceTest {
         @BeforeEach
         void startAndRotateOnce() throws Exception {
             service = service(RETRY_WINDOW);
-            first = service.startSession("alice");
+            first = service.startSession("alice", ClientInfo.NONE);
             second = refresh(service, first);
         }
 
@@ -248,7 +305,7 @@ class RefreshTokenServiceTest {
     void rotateWhenRotatedTokenPresentedWithinTheConcurrencyGraceThenRefusedWithoutRevokingTheFamily()
             throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken first = service.startSession("alice");
+        IssuedRefreshToken first = service.startSession("alice", ClientInfo.NONE);
         IssuedRefreshToken second = refresh(service, first);
         clock.advance(RefreshTokenService.CONCURRENT_USE_GRACE.minusMillis(1));
         assertEquals(Reason.CONCURRENTLY_ROTATED, refusal(service, first));
@@ -258,7 +315,7 @@ class RefreshTokenServiceTest {
     @Test
     void rotateWhenRotatedTokenPresentedWithinTheConcurrencyGraceWithAnotherAccessTokenThenReuse() throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken first = service.startSession("alice");
+        IssuedRefreshToken first = service.startSession("alice", ClientInfo.NONE);
         IssuedRefreshToken second = refresh(service, first);
         clock.advance(Duration.ofMillis(100));
         assertEquals(Reason.REUSED, refusalWithAnotherAccessToken(service, first));
@@ -269,22 +326,22 @@ class RefreshTokenServiceTest {
     void logoutWhenOneDeviceThenOnlyItsFamilyIsRevokedAndWhenAllDevicesThenEveryFamilyOfTheSubject()
             throws Exception {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken laptop = service.startSession("alice");
-        IssuedRefreshToken phone = service.startSession("alice");
-        IssuedRefreshToken bob = service.startSession("bob");
+        IssuedRefreshToken laptop = service.startSession("alice", ClientInfo.NONE);
+        IssuedRefreshToken phone = service.startSession("alice", ClientInfo.NONE);
+        IssuedRefreshToken bob = service.startSession("bob", ClientInfo.NONE);
         service.revokeSessionOf(laptop.token());
         assertEquals(Reason.REVOKED, refusal(service, laptop));
         IssuedRefreshToken phoneNext = refresh(service, phone);
 
         service.revokeAll("alice");
         assertEquals(Reason.REVOKED, refusal(service, phoneNext));
-        service.rotate(bob.token(), "bob", bob.sessionId(), "jti-1");
+        service.rotate(bob.token(), "bob", bob.sessionId(), "jti-1", ClientInfo.NONE);
     }
 
     @Test
     void logoutWhenTokenUnknownOrMalformedThenNothingIsRevoked() {
         RefreshTokenService service = service(Duration.ZERO);
-        IssuedRefreshToken alice = service.startSession("alice");
+        IssuedRefreshToken alice = service.startSession("alice", ClientInfo.NONE);
         service.revokeSessionOf("not-a-token");
         service.revokeSessionOf(unknownToken());
         assertEquals(RefreshTokenState.ACTIVE, stateOf(alice));

@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.jwtauth.refresh.CleanupScheduler;
+
+import org.jwtauth.refresh.BackgroundTask;
 import org.jwtauth.refresh.ExpiredTokenCleanup;
 import org.jwtauth.testing.TcpProxy;
 
@@ -37,7 +38,7 @@ class CleanupDuringOutageTest {
             ExpiredRows.insert(scratch, 5, Instant.now().minusSeconds(60));
             proxy.cutRefusing();
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            try (CleanupScheduler scheduler = new CleanupScheduler(
+            try (BackgroundTask scheduler = new BackgroundTask(
                     new ExpiredTokenCleanup(store, Clock.systemUTC()), Duration.ofMillis(200), "test-cleanup")) {
                 await(() -> store.failures.get() >= 3, "three failed cleanup runs");
                 proxy.restore();

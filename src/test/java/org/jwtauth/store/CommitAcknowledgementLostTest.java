@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRejectedException;
+import org.jwtauth.refresh.RefreshTokenGenerator;
+import org.jwtauth.refresh.RefreshTokenHash;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
-import org.jwtauth.refresh.RefreshTokenGenerator;
-import org.jwtauth.refresh.RefreshTokenHash;
+import org.jwtauth.refresh.SessionCutOffs;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.testing.MutableClock;
 import org.jwtauth.testing.TcpProxy;
@@ -35,9 +38,9 @@ class CommitAcknowledgementLostTest {
             TestDatabase db) throws Exception {
         afterALostCommitReply(db, Duration.ofSeconds(30), (store, service, issued) -> {
             clock.advance(Duration.ofSeconds(5)); // the client retries a little later, within the window
-            IssuedRefreshToken recovered = service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1");
+            IssuedRefreshToken recovered = service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1", ClientInfo.NONE);
             assertEquals(tokens.successorOf(issued.token()), recovered.token(), "the committed successor");
-            assertNotNull(service.rotate(recovered.token(), "alice", issued.sessionId(), "jti-1"),
+            assertNotNull(service.rotate(recovered.token(), "alice", issued.sessionId(), "jti-1", ClientInfo.NONE),
                     "and the session goes on");
         });
     }
@@ -48,7 +51,7 @@ class CommitAcknowledgementLostTest {
         afterALostCommitReply(db, Duration.ZERO, (store, service, issued) -> {
             clock.advance(Duration.ofSeconds(5));
             RefreshRejectedException e = assertThrows(RefreshRejectedException.class,
-                    () -> service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1"));
+                    () -> service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1", ClientInfo.NONE));
             assertEquals(RefreshRejectedException.Reason.REUSED, e.reason());
             assertEquals(RefreshTokenState.REVOKED, stateOf(store, issued.token()));
         });
@@ -69,12 +72,13 @@ class CommitAcknowledgementLostTest {
              RefreshTokenStore store = JpaRefreshTokenStores.open(Outages.withStatementTextOnTheWire(scratch, proxy),
                      scratch.directory)) {
             RefreshTokenService service = new RefreshTokenService(store, tokens, Duration.ofDays(14),
-                    Duration.ofDays(90), retryWindow, clock);
-            IssuedRefreshToken issued = service.startSession("alice");
+                    Duration.ofDays(90), retryWindow, new SessionCutOffs(store, "test", Duration.ofMinutes(15), clock),
+                    0, clock);
+            IssuedRefreshToken issued = service.startSession("alice", ClientInfo.NONE);
 
             proxy.dropRepliesAfter("COMMIT");
             assertThrows(StoreUnavailableException.class,
-                    () -> service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1"), "the client gets a 503");
+                    () -> service.rotate(issued.token(), "alice", issued.sessionId(), "jti-1", ClientInfo.NONE), "the client gets a 503");
             assertEquals(RefreshTokenState.ROTATED, stateOf(store, issued.token()), "the database did commit");
 
             test.run(store, service, issued);

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.jwtauth.config.ConfigurationException;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.RevokedSession;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
 import org.jwtauth.refresh.UserSession;
@@ -77,7 +79,7 @@ class LazyRefreshTokenStoreTest {
     void callWhenTheStoreHasOpenedThenItGoesToTheOpenedStoreAndCloseClosesThat() {
         databaseUp.set(true);
         clock.advance(INTERVAL);
-        assertEquals(0, store.revokeSession("f"));
+        assertEquals(0, store.revokeSession("f", Instant.EPOCH));
         assertEquals(0, store.deleteExpired(clock.instant(), 10));
         assertEquals(1, attempts.get());
         store.close();
@@ -114,7 +116,7 @@ class LazyRefreshTokenStoreTest {
         }
 
         @Override
-        public void insert(StoredRefreshToken token) {
+        public void insert(StoredRefreshToken token, ClientInfo client) {
         }
 
         @Override
@@ -123,12 +125,13 @@ class LazyRefreshTokenStoreTest {
         }
 
         @Override
-        public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor) {
+        public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor,
+                              ClientInfo client) {
             return false;
         }
 
         @Override
-        public int revokeSession(String sessionId) {
+        public int revokeSession(String sessionId, Instant at) {
             return 0;
         }
 
@@ -141,8 +144,13 @@ class LazyRefreshTokenStoreTest {
 
 
         @Override
-        public int revokeSubject(String subject) {
+        public int revokeSubject(String subject, Instant at) {
             return 0;
+        }
+
+        @Override
+        public List<RevokedSession> revokedAfter(RevokedSession after, int limit) {
+            return List.of();
         }
 
         @Override

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+
 import org.jwtauth.config.SchemaMode;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRace;
-import org.jwtauth.refresh.RefreshTokenService;
-import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.RefreshTokenGenerator;
 import org.jwtauth.refresh.RefreshTokenHash;
+import org.jwtauth.refresh.RefreshTokenService;
+import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.SessionCutOffs;
 import org.jwtauth.testing.MutableClock;
 
 /**
@@ -34,15 +37,16 @@ class MultiNodeRefreshRaceTest {
              RefreshTokenStore nodeA = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory);
              RefreshTokenStore nodeB = JpaRefreshTokenStores.open(scratch.settings(SchemaMode.CREATE), scratch.directory)) {
             RefreshTokenService[] nodes = {service(nodeA, tokens, clock), service(nodeB, tokens, clock)};
-            IssuedRefreshToken last = RefreshRace.run(ROUNDS, THREADS, "alice", nodes[0].startSession("alice"), nodes);
+            IssuedRefreshToken last = RefreshRace.run(ROUNDS, THREADS, "alice", nodes[0].startSession("alice", ClientInfo.NONE), nodes);
             // The last winner's token still rotates, on either node.
-            assertNotNull(nodes[1].rotate(last.token(), "alice", last.sessionId(), "jti-1"));
+            assertNotNull(nodes[1].rotate(last.token(), "alice", last.sessionId(), "jti-1", ClientInfo.NONE));
         }
         System.out.println("MEASURED " + db + ": " + ROUNDS + " rounds x " + THREADS + " threads on two nodes in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     private static RefreshTokenService service(RefreshTokenStore store, RefreshTokenGenerator tokens, MutableClock clock) {
-        return new RefreshTokenService(store, tokens, Duration.ofDays(14), Duration.ofDays(90), Duration.ZERO, clock);
+        return new RefreshTokenService(store, tokens, Duration.ofDays(14), Duration.ofDays(90), Duration.ZERO,
+                new SessionCutOffs(store, "test", Duration.ofMinutes(15), clock), 0, clock);
     }
 }

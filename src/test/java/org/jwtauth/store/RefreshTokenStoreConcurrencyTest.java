@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.StoredRefreshToken;
 
@@ -42,7 +44,7 @@ class RefreshTokenStoreConcurrencyTest {
                         results.add(pool.submit(() -> {
                             ready.countDown();
                             start.await();
-                            return store.rotate(token.hash(), NOW, "rotating-jti", successor);
+                            return store.rotate(token.hash(), NOW, "rotating-jti", successor, ClientInfo.NONE);
                         }));
                     }
                     assertTrue(ready.await(10, TimeUnit.SECONDS));

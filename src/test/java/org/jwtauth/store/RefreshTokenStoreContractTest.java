@@ -20,9 +20,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.RevokedSession;
 import org.jwtauth.refresh.StoredRefreshToken;
+import org.jwtauth.refresh.UserSession;
 
 /** The behaviour every {@link RefreshTokenStore} promises, on each real database. */
 class RefreshTokenStoreContractTest {
@@ -75,7 +78,7 @@ class RefreshTokenStoreContractTest {
             StoredRefreshToken successor = active(family, "alice");
             Instant at = NOW.plusSeconds(30);
 
-            assertTrue(store.rotate(first.hash(), at, "rotating-jti", successor));
+            assertTrue(store.rotate(first.hash(), at, "rotating-jti", successor, ClientInfo.NONE));
 
             StoredRefreshToken old = store.findByHash(first.hash()).orElseThrow();
             assertEquals(RefreshTokenState.ROTATED, old.state());
@@ -98,7 +101,7 @@ class RefreshTokenStoreContractTest {
             assertEquals(Optional.of(NOW), store.findByHash(first.hash()).orElseThrow().rotatedAt());
 
             StoredRefreshToken revoked = inserted(store, active(newId("fam"), "alice"));
-            store.revokeSession(revoked.sessionId());
+            store.revokeSession(revoked.sessionId(), NOW);
             assertRotationRefused(store, revoked.hash(), NOW, revoked.sessionId(), "revoked");
             assertEquals(RefreshTokenState.REVOKED, stateOf(store, revoked));
 
@@ -114,13 +117,13 @@ class RefreshTokenStoreContractTest {
             StoredRefreshToken second = rotated(store, first);
             StoredRefreshToken otherDevice = inserted(store, active(newId("fam"), "alice"));
 
-            assertEquals(2, store.revokeSession(family));
+            assertEquals(2, store.revokeSession(family, NOW));
 
             assertEquals(RefreshTokenState.REVOKED, stateOf(store, first));
             assertEquals(RefreshTokenState.REVOKED, stateOf(store, second));
             assertEquals(RefreshTokenState.ACTIVE, stateOf(store, otherDevice));
-            assertEquals(0, store.revokeSession(family), "nothing left to revoke");
-            assertEquals(0, store.revokeSession(newId("fam")));
+            assertEquals(0, store.revokeSession(family, NOW), "nothing left to revoke");
+            assertEquals(0, store.revokeSession(newId("fam"), NOW));
         });
     }
 
@@ -135,13 +138,59 @@ class RefreshTokenStoreContractTest {
             StoredRefreshToken bob = inserted(store, active(newId("fam"), "bob"));
             StoredRefreshToken aliceUpper = inserted(store, active(newId("fam"), "ALICE"));
 
-            assertEquals(3, store.revokeSubject("alice"));
+            assertEquals(3, store.revokeSubject("alice", NOW));
 
             for (StoredRefreshToken t : alices) {
                 assertEquals(RefreshTokenState.REVOKED, stateOf(store, t));
             }
             assertEquals(RefreshTokenState.ACTIVE, stateOf(store, bob));
             assertEquals(RefreshTokenState.ACTIVE, stateOf(store, aliceUpper));
+        });
+    }
+
+    @OnEveryDatabase
+    void revokedAfterWhenSessionsAreRevokedThenEachListedOnceAtItsFirstRevocationInOrderAndPaged(TestDatabase db)
+            throws Exception {
+        withStore(db, (scratch, store) -> {
+            String subject = newId("user");
+            StoredRefreshToken one = inserted(store, active(newId("fam"), subject));
+            StoredRefreshToken two = inserted(store, active(newId("fam"), subject));
+            StoredRefreshToken three = inserted(store, active(newId("fam"), subject));
+            inserted(store, active(newId("fam"), "someone-else"));
+            Instant first = NOW.plusSeconds(1);
+            Instant second = NOW.plusSeconds(2);
+            store.revokeSession(one.sessionId(), first);
+            store.revokeSubject(subject, second);
+            store.revokeSession(one.sessionId(), NOW.plusSeconds(5));
+
+            List<RevokedSession> expected = new ArrayList<>(List.of(new RevokedSession(one.sessionId(), first),
+                    new RevokedSession(two.sessionId(), second), new RevokedSession(three.sessionId(), second)));
+            expected.subList(1, 3).sort(null);
+            assertEquals(expected, store.revokedAfter(RevokedSession.before(NOW), 10),
+                    "a session revoked again keeps its first time");
+            assertEquals(expected.subList(0, 2), store.revokedAfter(RevokedSession.before(NOW), 2));
+            assertEquals(expected.subList(2, 3), store.revokedAfter(expected.get(1), 2), "the next page");
+            assertEquals(List.of(), store.revokedAfter(RevokedSession.before(NOW.plusSeconds(3)), 10));
+        });
+    }
+
+    @OnEveryDatabase
+    void insertAndRotateWhenTheClientIsGivenThenTheSessionKeepsItsLoginsAndItsLatestClient(TestDatabase db)
+            throws Exception {
+        withStore(db, (scratch, store) -> {
+            String agent = "Desktöp/1.0 " + "x".repeat(300);
+            StoredRefreshToken first = active(newId("fam"), "alice");
+            store.insert(first, ClientInfo.of(agent, "192.0.2.1"));
+            StoredRefreshToken successor = StoredRefreshToken.active(newHash(), first.sessionId(), "alice",
+                    NOW.plusSeconds(60), NOW.plus(Duration.ofDays(14)), first.sessionExpiresAt());
+            assertTrue(store.rotate(first.hash(), NOW.plusSeconds(60), "by", successor,
+                    ClientInfo.of("Phone/2", "2001:db8::1")));
+
+            UserSession session = store.activeSessions("alice", NOW.plusSeconds(61)).get(0);
+            assertEquals(Optional.of(agent.substring(0, ClientInfo.MAX_USER_AGENT)), session.login().userAgent());
+            assertEquals(Optional.of("192.0.2.1"), session.login().address());
+            assertEquals(Optional.of("Phone/2"), session.userAgent());
+            assertEquals(Optional.of("2001:db8::1"), session.address());
         });
     }
 
@@ -154,10 +203,10 @@ class RefreshTokenStoreContractTest {
             StoredRefreshToken second = inserted(store, active(newId("fam"), subject));
             StoredRefreshToken revoked = inserted(store, active(newId("fam"), subject));
             inserted(store, active(newId("fam"), "someone-else"));
-            store.revokeSession(revoked.sessionId());
+            store.revokeSession(revoked.sessionId(), NOW);
             StoredRefreshToken successor = StoredRefreshToken.active(StoreFixture.newHash(), first.sessionId(),
                     subject, NOW.plusSeconds(60), NOW.plus(Duration.ofDays(14)), first.sessionExpiresAt());
-            assertTrue(store.rotate(first.hash(), NOW.plusSeconds(60), "by", successor));
+            assertTrue(store.rotate(first.hash(), NOW.plusSeconds(60), "by", successor, ClientInfo.NONE));
 
             List<String> live = store.activeSessions(subject, NOW.plusSeconds(61)).stream()
                     .map(s -> s.sessionId()).collect(Collectors.toList());
@@ -187,9 +236,9 @@ class RefreshTokenStoreContractTest {
                 store.insert(t);
             }
             for (StoredRefreshToken t : List.of(rotatedAlive, rotatedIdleExpired)) {
-                assertTrue(store.rotate(t.hash(), NOW, "rotating-jti", activeExpiring(t.sessionId(), later, later)));
+                assertTrue(store.rotate(t.hash(), NOW, "rotating-jti", activeExpiring(t.sessionId(), later, later), ClientInfo.NONE));
             }
-            store.revokeSession(revokedIdleExpired.sessionId());
+            store.revokeSession(revokedIdleExpired.sessionId(), NOW);
 
             // Three token rows, and the one expired session's row.
             assertEquals(4, store.deleteExpired(NOW, 100));
@@ -229,7 +278,7 @@ class RefreshTokenStoreContractTest {
     /** Rotates {@code token} at {@link StoreFixture#NOW}, which must succeed, and returns its successor. */
     private static StoredRefreshToken rotated(RefreshTokenStore store, StoredRefreshToken token) {
         StoredRefreshToken successor = active(token.sessionId(), "alice");
-        assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", successor));
+        assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", successor, ClientInfo.NONE));
         return successor;
     }
 
@@ -237,7 +286,7 @@ class RefreshTokenStoreContractTest {
     private static void assertRotationRefused(RefreshTokenStore store, String hash, Instant at, String family,
                                               String why) {
         StoredRefreshToken successor = active(family, "alice");
-        assertFalse(store.rotate(hash, at, "rotating-jti", successor), why);
+        assertFalse(store.rotate(hash, at, "rotating-jti", successor, ClientInfo.NONE), why);
         assertEquals(Optional.empty(), store.findByHash(successor.hash()), why);
     }
 }

@@ -27,11 +27,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.config.StoreSettings;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.StoredRefreshToken;
@@ -74,10 +76,10 @@ class RefreshTokenStoreFailureTest {
             String hash = token.hash();
             assertHashFree(assertThrows(StoreUnavailableException.class, () -> store.findByHash(hash)), hash);
             assertHashFree(assertThrows(StoreUnavailableException.class,
-                    () -> store.rotate(hash, NOW, "rotating-jti", active(token.sessionId(), "alice"))), hash);
+                    () -> store.rotate(hash, NOW, "rotating-jti", active(token.sessionId(), "alice"), ClientInfo.NONE)), hash);
             assertThrows(StoreUnavailableException.class, () -> store.insert(active(newId("fam"), "bob")));
-            assertThrows(StoreUnavailableException.class, () -> store.revokeSession(token.sessionId()));
-            assertThrows(StoreUnavailableException.class, () -> store.revokeSubject("alice"));
+            assertThrows(StoreUnavailableException.class, () -> store.revokeSession(token.sessionId(), StoreFixture.NOW));
+            assertThrows(StoreUnavailableException.class, () -> store.revokeSubject("alice", StoreFixture.NOW));
             assertThrows(StoreUnavailableException.class, () -> store.deleteExpired(NOW, 10));
         });
     }
@@ -102,7 +104,7 @@ class RefreshTokenStoreFailureTest {
             execute(scratch, "SHUTDOWN");
             // No restart of the store: the next call simply gets a working connection again.
             assertTrue(store.findByHash(token.hash()).isPresent());
-            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice"), ClientInfo.NONE));
         });
     }
 
@@ -126,7 +128,7 @@ class RefreshTokenStoreFailureTest {
         withStore(TestDatabase.H2, (scratch, store) -> {
             String tooLong = newHash() + newHash();
             assertEquals(Optional.empty(), store.findByHash(tooLong));
-            assertFalse(store.rotate(tooLong, NOW, "rotating-jti", active(newId("fam"), "alice")));
+            assertFalse(store.rotate(tooLong, NOW, "rotating-jti", active(newId("fam"), "alice"), ClientInfo.NONE));
         });
     }
 

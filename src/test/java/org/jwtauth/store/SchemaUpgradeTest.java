@@ -17,25 +17,32 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
 import org.jwtauth.config.ConfigurationException;
 import org.jwtauth.config.SchemaMode;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.IssuedRefreshToken;
-import org.jwtauth.refresh.RefreshRejectedException;
 import org.jwtauth.refresh.RefreshRejectedException.Reason;
+import org.jwtauth.refresh.RefreshRejectedException;
 import org.jwtauth.refresh.RefreshTokenGenerator;
 import org.jwtauth.refresh.RefreshTokenHash;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.RevokedSession;
+import org.jwtauth.refresh.SessionCutOffs;
 
 /**
- * From schema 1 (the token table alone, as releases before the session table created it) to schema 2, with
+ * From schema 1 (the token table alone, as releases before the session table created it) to schema 3, and from
+ * schema 2 (the session table with user agents of 255 characters and no index for the revocation poll), with
  * sessions alive at the time: {@code create} upgrades in place, {@code validate} names what is missing, the
- * shipped upgrade script does what {@code create} does, and nobody is logged out.
+ * shipped upgrade scripts do what {@code create} does, and nobody is logged out.
  */
 class SchemaUpgradeTest {
 
@@ -65,10 +72,10 @@ class SchemaUpgradeTest {
                 oldNode.insert(c, oldNode.other, oldNode.otherFamily, "ACTIVE", null);
             }
             RefreshTokenService service = service(store);
-            assertNotNull(service.rotate(oldNode.alive, "alice", oldNode.aliveFamily, "jti"));
+            assertNotNull(service.rotate(oldNode.alive, "alice", oldNode.aliveFamily, "jti", ClientInfo.NONE));
             service.revokeSessionOf(oldNode.other);
             assertEquals(Reason.REVOKED, Schema1.reason(() -> service.rotate(oldNode.other, "alice",
-                    oldNode.otherFamily, "jti")));
+                    oldNode.otherFamily, "jti", ClientInfo.NONE)));
             try (Connection c = scratch.connect();
                  PreparedStatement states = c.prepareStatement("SELECT state FROM jwtauth_session ORDER BY state")) {
                 var rs = states.executeQuery();
@@ -140,9 +147,65 @@ class SchemaUpgradeTest {
         }
     }
 
+    @OnEveryDatabase
+    void openWithCreateWhenTheDatabaseHasSchema2WithLiveSessionsThenItUpgradesAndTheyKeepRefreshingFromLongUserAgents(
+            TestDatabase db) throws Exception {
+        try (TestDatabase.Scratch scratch = db.scratch()) {
+            Schema1 before = Schema1.withSchema2Sessions(scratch);
+            try (RefreshTokenStore store = StoreFixture.open(scratch, SchemaMode.CREATE)) {
+                String longAgent = "Agent/" + "x".repeat(300);
+                RefreshTokenService service = service(store);
+                service.rotate(before.other, "alice", before.otherFamily, "jti-long-agent",
+                        ClientInfo.of(longAgent, "192.0.2.1"));
+                assertEquals(Optional.of(longAgent.substring(0, 256)), service.sessions("alice").stream()
+                        .filter(u -> u.sessionId().equals(before.otherFamily)).findFirst().orElseThrow().userAgent());
+                service.revokeSession(before.aliveFamily);
+                assertEquals(List.of(before.aliveFamily), store.revokedAfter(RevokedSession.before(NOW), 10).stream()
+                        .map(RevokedSession::sessionId).collect(Collectors.toList()), "the poll finds it");
+            }
+            StoreFixture.open(scratch, SchemaMode.VALIDATE).close();
+        }
+    }
+
+    @OnEveryDatabase
+    void openWithCreateWhenSchema2HasLiveSessionsThenNobodyIsLoggedOut(TestDatabase db) throws Exception {
+        try (TestDatabase.Scratch scratch = db.scratch()) {
+            Schema1 before = Schema1.withSchema2Sessions(scratch);
+            try (RefreshTokenStore store = StoreFixture.open(scratch, SchemaMode.CREATE)) {
+                before.assertNobodyIsLoggedOut(service(store));
+            }
+        }
+    }
+
+    @OnEveryDatabase
+    void openWithValidateWhenTheDatabaseHasSchema2ThenRefusedNamingTheNarrowColumn(TestDatabase db)
+            throws Exception {
+        try (TestDatabase.Scratch scratch = db.scratch()) {
+            Schema1.withSchema2Sessions(scratch);
+            ConfigurationException e = validateRefused(scratch, JpaRefreshTokenStores::open);
+            assertTrue(e.getMessage().contains("jwtauth_session with column last_user_agent narrower than 256"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("upgrade-3"), e.getMessage());
+        }
+    }
+
+    @OnEveryDatabase
+    void validateWhenTheShippedScriptsWereRunByHandOnSchema2ThenTheStoreStartsAndNobodyIsLoggedOut(TestDatabase db)
+            throws Exception {
+        try (TestDatabase.Scratch scratch = db.scratch()) {
+            Schema1 before = Schema1.withSchema2Sessions(scratch);
+            runAsOneFile(scratch, dialect(db).script());
+            runAsOneFile(scratch, dialect(db).upgrade3Script());
+            try (RefreshTokenStore store = StoreFixture.open(scratch, SchemaMode.VALIDATE)) {
+                before.assertNobodyIsLoggedOut(service(store));
+            }
+        }
+    }
+
     private static RefreshTokenService service(RefreshTokenStore store) {
+        Clock clock = Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC);
         return new RefreshTokenService(store, TOKENS, Duration.ofDays(14), Duration.ofDays(90), Duration.ZERO,
-                Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+                new SessionCutOffs(store, "test", Duration.ofMinutes(15), clock), 0, clock);
     }
 
     /** A schema 1 database, created by its script, holding what live users had in it. */
@@ -156,8 +219,23 @@ class SchemaUpgradeTest {
         final String otherFamily = TOKENS.newSessionId();
 
         static Schema1 withSessions(TestDatabase.Scratch scratch) throws Exception {
+            return with(scratch, "v1/");
+        }
+
+        /** The same sessions in a schema 2 database, each with its session row, as that version recorded them. */
+        static Schema1 withSchema2Sessions(TestDatabase.Scratch scratch) throws Exception {
+            Schema1 s = with(scratch, "v2/");
+            try (Connection c = scratch.connect()) {
+                s.insertSession(c, s.aliveFamily, "ACTIVE");
+                s.insertSession(c, s.revokedFamily, "REVOKED");
+                s.insertSession(c, s.otherFamily, "ACTIVE");
+            }
+            return s;
+        }
+
+        private static Schema1 with(TestDatabase.Scratch scratch, String folder) throws Exception {
             Schema1 s = new Schema1();
-            runAsOneFile(scratch, "v1/" + dialect(scratch.database).script());
+            runAsOneFile(scratch, folder + dialect(scratch.database).script());
             try (Connection c = scratch.connect()) {
                 s.insert(c, s.aliveRotated, s.aliveFamily, "ROTATED", NOW.minus(Duration.ofDays(2)));
                 s.insert(c, s.alive, s.aliveFamily, "ACTIVE", null);
@@ -165,6 +243,19 @@ class SchemaUpgradeTest {
                 s.insert(c, s.other, s.otherFamily, "ACTIVE", null);
             }
             return s;
+        }
+
+        private void insertSession(Connection c, String family, String state) throws Exception {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO jwtauth_session (session_id, subject, state,"
+                    + " created_at, last_used_at, expires_at, last_user_agent) VALUES (?, 'alice', ?, ?, ?, ?, ?)")) {
+                s.setString(1, family);
+                s.setString(2, state);
+                s.setLong(3, NOW.minus(Duration.ofDays(3)).toEpochMilli());
+                s.setLong(4, NOW.minus(Duration.ofDays(2)).toEpochMilli());
+                s.setLong(5, NOW.plus(Duration.ofDays(80)).toEpochMilli());
+                s.setString(6, "Agent/" + "y".repeat(249));
+                s.executeUpdate();
+            }
         }
 
         private void insert(Connection c, String token, String family, String state, Instant rotatedAt)
@@ -189,12 +280,12 @@ class SchemaUpgradeTest {
 
         /** The live sessions refresh, the revoked one stays revoked, and reuse is still caught. */
         void assertNobodyIsLoggedOut(RefreshTokenService service) throws Exception {
-            IssuedRefreshToken next = service.rotate(alive, "alice", aliveFamily, "jti-after-upgrade");
-            assertNotNull(service.rotate(next.token(), "alice", aliveFamily, "jti-after-upgrade-2"));
-            assertNotNull(service.rotate(other, "alice", otherFamily, "jti-other"));
-            assertEquals(Reason.REVOKED, reason(() -> service.rotate(revoked, "alice", revokedFamily, "jti")));
-            assertEquals(Reason.REUSED, reason(() -> service.rotate(aliveRotated, "alice", aliveFamily, "jti")));
-            assertEquals(Reason.REUSED, reason(() -> service.rotate(other, "alice", otherFamily, "jti-thief")),
+            IssuedRefreshToken next = service.rotate(alive, "alice", aliveFamily, "jti-after-upgrade", ClientInfo.NONE);
+            assertNotNull(service.rotate(next.token(), "alice", aliveFamily, "jti-after-upgrade-2", ClientInfo.NONE));
+            assertNotNull(service.rotate(other, "alice", otherFamily, "jti-other", ClientInfo.NONE));
+            assertEquals(Reason.REVOKED, reason(() -> service.rotate(revoked, "alice", revokedFamily, "jti", ClientInfo.NONE)));
+            assertEquals(Reason.REUSED, reason(() -> service.rotate(aliveRotated, "alice", aliveFamily, "jti", ClientInfo.NONE)));
+            assertEquals(Reason.REUSED, reason(() -> service.rotate(other, "alice", otherFamily, "jti-thief", ClientInfo.NONE)),
                     "a rotation after the upgrade records its access token: another one gets no grace");
         }
 

@@ -18,10 +18,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.jwtauth.config.SchemaMode;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoredRefreshToken;
@@ -68,9 +70,9 @@ class SessionLockTest {
             StoredRefreshToken successor = active(session, "alice");
 
             HeldCommits.Hold rotation = held.holdNextCommit();
-            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", successor));
+            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", successor, ClientInfo.NONE));
             rotation.awaitReached();
-            Future<Integer> revoked = pool.submit(() -> store.revokeSession(session));
+            Future<Integer> revoked = pool.submit(() -> store.revokeSession(session, StoreFixture.NOW));
             HeldCommits.awaitLockWait(scratch);
             rotation.release();
 
@@ -92,9 +94,9 @@ class SessionLockTest {
             StoredRefreshToken successor = active(first.sessionId(), "alice");
 
             HeldCommits.Hold rotation = held.holdNextCommit();
-            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", successor));
+            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", successor, ClientInfo.NONE));
             rotation.awaitReached();
-            Future<Integer> revoked = pool.submit(() -> store.revokeSubject("alice"));
+            Future<Integer> revoked = pool.submit(() -> store.revokeSubject("alice", StoreFixture.NOW));
             HeldCommits.awaitLockWait(scratch);
             rotation.release();
 
@@ -116,9 +118,9 @@ class SessionLockTest {
             StoredRefreshToken successor = active(session, "alice");
 
             HeldCommits.Hold revocation = held.holdNextCommit();
-            Future<Integer> revoked = pool.submit(() -> store.revokeSession(session));
+            Future<Integer> revoked = pool.submit(() -> store.revokeSession(session, StoreFixture.NOW));
             revocation.awaitReached();
-            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", successor));
+            Future<Boolean> rotated = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", successor, ClientInfo.NONE));
             HeldCommits.awaitLockWait(scratch);
             revocation.release();
 
@@ -140,9 +142,9 @@ class SessionLockTest {
             StoredRefreshToken loser = active(session, "alice");
 
             HeldCommits.Hold rotation = held.holdNextCommit();
-            Future<Boolean> won = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", winner));
+            Future<Boolean> won = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", winner, ClientInfo.NONE));
             rotation.awaitReached();
-            Future<Boolean> lost = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", loser));
+            Future<Boolean> lost = pool.submit(() -> store.rotate(first.hash(), NOW, "rotating-jti", loser, ClientInfo.NONE));
             HeldCommits.awaitLockWait(scratch);
             rotation.release();
 
@@ -170,7 +172,7 @@ class SessionLockTest {
                     StoredRefreshToken current = first;
                     for (int i = 0; i < 200; i++) {
                         StoredRefreshToken next = active(session, "alice");
-                        if (!store.rotate(current.hash(), NOW, "rotating-jti", next)) {
+                        if (!store.rotate(current.hash(), NOW, "rotating-jti", next, ClientInfo.NONE)) {
                             break;
                         }
                         issued.add(next);
@@ -179,7 +181,7 @@ class SessionLockTest {
                     return issued;
                 });
                 Thread.sleep(ThreadLocalRandom.current().nextInt(1, 30));
-                store.revokeSession(session);
+                store.revokeSession(session, StoreFixture.NOW);
                 for (StoredRefreshToken token : loop.get(60, TimeUnit.SECONDS)) {
                     assertEquals(RefreshTokenState.REVOKED, stateOf(store, token), "round " + round);
                 }

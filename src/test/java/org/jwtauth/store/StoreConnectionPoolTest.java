@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.jwtauth.config.SchemaMode;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoredRefreshToken;
 
@@ -52,7 +54,7 @@ class StoreConnectionPoolTest {
                 kill.executeQuery().close();
             }
 
-            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice"), ClientInfo.NONE));
             List<Integer> after = backends(scratch);
             assertEquals(1, after.size(), after::toString);
             assertNotEquals(before, after);

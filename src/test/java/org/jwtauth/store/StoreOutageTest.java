@@ -10,6 +10,8 @@ import static org.jwtauth.store.StoreFixture.newId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
@@ -48,9 +50,9 @@ class StoreOutageTest {
             List<Long> times = new ArrayList<>();
             times.add(failureTime(() -> store.findByHash(token.hash())));
             times.add(failureTime(() -> store.rotate(token.hash(), NOW, "rotating-jti",
-                    active(token.sessionId(), "alice"))));
+                    active(token.sessionId(), "alice"), ClientInfo.NONE)));
             times.add(failureTime(() -> store.insert(active(newId("fam"), "bob"))));
-            times.add(failureTime(() -> store.revokeSession(token.sessionId())));
+            times.add(failureTime(() -> store.revokeSession(token.sessionId(), StoreFixture.NOW)));
             times.add(failureTime(() -> store.deleteExpired(NOW, 10)));
             System.out.println("MEASURED " + db + " " + kind + ": find, rotate, insert, revoke, cleanup failed after "
                     + times + " ms (connectTimeout PT2S, queryTimeout PT2S)");
@@ -61,7 +63,7 @@ class StoreOutageTest {
             proxy.restore();
             StoredRefreshToken after = store.findByHash(token.hash()).orElseThrow();
             assertEquals(RefreshTokenState.ACTIVE, after.state(), "a failed rotation must not burn the token");
-            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice"), ClientInfo.NONE));
         }
     }
 

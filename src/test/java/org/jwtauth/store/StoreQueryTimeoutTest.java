@@ -10,9 +10,11 @@ import static org.jwtauth.store.StoreFixture.newId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Map;
+
 import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.SchemaMode;
 import org.jwtauth.config.SettingsParser;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenState;
 import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.StoreUnavailableException;
@@ -39,7 +41,7 @@ class StoreQueryTimeoutTest {
                 }
                 long start = System.nanoTime();
                 assertThrows(StoreUnavailableException.class,
-                        () -> store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
+                        () -> store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice"), ClientInfo.NONE));
                 elapsed = (System.nanoTime() - start) / 1_000_000;
                 locker.rollback();
             }
@@ -48,7 +50,7 @@ class StoreQueryTimeoutTest {
             // Generous: without the timeout this waits for the lock (PostgreSQL: forever).
             assertTrue(elapsed < 8000, "failed after " + elapsed + " ms");
             assertEquals(RefreshTokenState.ACTIVE, store.findByHash(token.hash()).orElseThrow().state());
-            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice")));
+            assertTrue(store.rotate(token.hash(), NOW, "rotating-jti", active(token.sessionId(), "alice"), ClientInfo.NONE));
         }
     }
 }

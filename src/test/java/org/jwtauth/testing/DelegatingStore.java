@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.RevokedSession;
 import org.jwtauth.refresh.StoredRefreshToken;
 import org.jwtauth.refresh.UserSession;
 
@@ -18,8 +20,8 @@ public class DelegatingStore implements RefreshTokenStore {
     }
 
     @Override
-    public void insert(StoredRefreshToken token) {
-        delegate.insert(token);
+    public void insert(StoredRefreshToken token, ClientInfo client) {
+        delegate.insert(token, client);
     }
 
     @Override
@@ -28,13 +30,14 @@ public class DelegatingStore implements RefreshTokenStore {
     }
 
     @Override
-    public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor) {
-        return delegate.rotate(hash, rotatedAt, rotatedBy, successor);
+    public boolean rotate(String hash, Instant rotatedAt, String rotatedBy, StoredRefreshToken successor,
+                          ClientInfo client) {
+        return delegate.rotate(hash, rotatedAt, rotatedBy, successor, client);
     }
 
     @Override
-    public int revokeSession(String sessionId) {
-        return delegate.revokeSession(sessionId);
+    public int revokeSession(String sessionId, Instant at) {
+        return delegate.revokeSession(sessionId, at);
     }
 
     @Override
@@ -46,8 +49,13 @@ public class DelegatingStore implements RefreshTokenStore {
 
 
     @Override
-    public int revokeSubject(String subject) {
-        return delegate.revokeSubject(subject);
+    public int revokeSubject(String subject, Instant at) {
+        return delegate.revokeSubject(subject, at);
+    }
+
+    @Override
+    public List<RevokedSession> revokedAfter(RevokedSession after, int limit) {
+        return delegate.revokedAfter(after, limit);
     }
 
     @Override

@@ -8,16 +8,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jwtauth.config.Settings;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshRejectedException;
-import org.jwtauth.refresh.RefreshTokenService;
-import org.jwtauth.refresh.RefreshTokenStore;
 import org.jwtauth.refresh.RefreshTokenGenerator;
 import org.jwtauth.refresh.RefreshTokenHash;
+import org.jwtauth.refresh.RefreshTokenService;
+import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.SessionCutOffs;
 import org.jwtauth.refresh.StoredRefreshToken;
 import org.jwtauth.store.JpaRefreshTokenStores;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,7 +36,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import java.util.Optional;
 
 /**
  * The store's share of login and refresh, on the embedded H2 file database the listener opens by default, through
@@ -68,7 +70,8 @@ public class RefreshBenchmark {
             service = new RefreshTokenService(store,
                     new RefreshTokenGenerator(new SecureRandom(), settings.secret()),
                     settings.refreshTokenLifetime(), settings.sessionMaxLifetime(), settings.retryWindow(),
-                    Clock.systemUTC());
+                    new SessionCutOffs(store, settings.issuer(), settings.accessTokenLifetime(), Clock.systemUTC()),
+                    0, Clock.systemUTC());
         }
 
         @TearDown(Level.Trial)
@@ -88,13 +91,13 @@ public class RefreshBenchmark {
         @Setup(Level.Trial)
         public void login(Database db) {
             subject = "user-" + db.users.incrementAndGet();
-            IssuedRefreshToken first = db.service.startSession(subject);
+            IssuedRefreshToken first = db.service.startSession(subject, ClientInfo.NONE);
             sessionId = first.sessionId();
             current = first.token();
         }
 
         IssuedRefreshToken rotate(Database db) throws RefreshRejectedException {
-            IssuedRefreshToken next = db.service.rotate(current, subject, sessionId, "jti-1");
+            IssuedRefreshToken next = db.service.rotate(current, subject, sessionId, "jti-1", ClientInfo.NONE);
             current = next.token();
             return next;
         }
@@ -116,7 +119,7 @@ public class RefreshBenchmark {
     /** A login's store cost: one INSERT of a new family's first token. */
     @Benchmark
     public IssuedRefreshToken startSession(Database db, Session session) {
-        return db.service.startSession(session.subject);
+        return db.service.startSession(session.subject, ClientInfo.NONE);
     }
 
     /**

@@ -26,10 +26,12 @@ import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
+import org.jwtauth.refresh.ClientInfo;
 import org.jwtauth.refresh.IssuedRefreshToken;
 import org.jwtauth.refresh.RefreshTokenGenerator;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.refresh.RefreshTokenStore;
+import org.jwtauth.refresh.SessionCutOffs;
 
 /**
  * A closed-loop load driver for the store with {@code jwtauth.store.url}: N client threads, each its own device
@@ -107,6 +109,7 @@ public final class StoreLoad {
         Settings settings = Fixtures.settings("HS256");
         return new RefreshTokenService(store, new RefreshTokenGenerator(new SecureRandom(), settings.secret()),
                 settings.refreshTokenLifetime(), settings.sessionMaxLifetime(), settings.retryWindow(),
+                new SessionCutOffs(store, settings.issuer(), settings.accessTokenLifetime(), Clock.systemUTC()), 0,
                 Clock.systemUTC());
     }
 
@@ -138,21 +141,21 @@ public final class StoreLoad {
             samples[me] = new long[1 << 20];
             Thread t = new Thread(() -> {
                 String subject = "load-" + UUID.randomUUID();
-                IssuedRefreshToken current = service.startSession(subject);
+                IssuedRefreshToken current = service.startSession(subject, ClientInfo.NONE);
                 started.countDown();
                 while (!stop.get()) {
                     long start = System.nanoTime();
                     try {
                         if (operation.equals("login")) {
-                            service.startSession(subject);
+                            service.startSession(subject, ClientInfo.NONE);
                         } else {
-                            current = service.rotate(current.token(), subject, current.sessionId(), "jti");
+                            current = service.rotate(current.token(), subject, current.sessionId(), "jti", ClientInfo.NONE);
                         }
                     } catch (Exception e) {
                         if (recording.get()) {
                             errors[me]++;
                         }
-                        current = service.startSession(subject);
+                        current = service.startSession(subject, ClientInfo.NONE);
                         continue;
                     }
                     long took = System.nanoTime() - start;
