@@ -80,6 +80,21 @@ class SessionEndpointsIT {
         }
 
         @Test
+        void sessionsWhenLoggedInAndRefreshedFromTwoClientsThenTheLatestClientsUserAgentAndAddressAreListed() {
+            Tokens login = AuthCalls.tokens(app.http().postJson(app.uri("/auth/login"),
+                    "{\"username\":\"ivy\",\"password\":\"ivy-secret-1\"}", "User-Agent", "Desktop/1.0"));
+            Tokens refreshed = AuthCalls.tokens(app.http().postJson(app.uri("/auth/refresh"),
+                    "{\"accessToken\":\"" + login.access() + "\",\"refreshToken\":\"" + login.refresh() + "\"}",
+                    "User-Agent", "Phone/2.0 " + "x".repeat(300)));
+
+            Map<String, Object> session = sessions(list(refreshed)).get(0);
+
+            assertAll(
+                    () -> assertEquals(("Phone/2.0 " + "x".repeat(300)).substring(0, 256), session.get("userAgent")),
+                    () -> assertEquals("127.0.0.1", session.get("address")));
+        }
+
+        @Test
         void sessionsWhenNoValidBearerTokenThen401AndWhenPostThen405() {
             HttpResult without = app.http().get(app.uri("/auth/sessions"));
             HttpResult post = app.http().postJson(app.uri("/auth/sessions"), "{}");
