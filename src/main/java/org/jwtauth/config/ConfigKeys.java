@@ -16,6 +16,11 @@ public final class ConfigKeys {
     public static final String KEYS = "jwtauth.keys";
     public static final String ACCESS_TOKEN_LIFETIME = "jwtauth.accessToken.lifetime";
     public static final String REFRESH_TOKEN_LIFETIME = "jwtauth.refreshToken.lifetime";
+    /**
+     * {@code true}: the refresh token travels in an HttpOnly {@code __Secure-} cookie instead of the JSON bodies
+     * (design section 11).
+     */
+    public static final String REFRESH_TOKEN_COOKIE = "jwtauth.refreshToken.cookie";
     public static final String SESSION_MAX_LIFETIME = "jwtauth.session.maxLifetime";
     public static final String RETRY_WINDOW = "jwtauth.refresh.retryWindow";
     public static final String CLOCK_SKEW = "jwtauth.clockSkew";

@@ -28,11 +28,13 @@ public final class Settings {
     private final byte[] previousSecret;
     private final int verifierCacheSize;
     private final SessionSettings sessions;
+    private final boolean refreshTokenCookie;
 
     Settings(String issuer, Audience audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
              String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm,
              ThrottleSettings throttle, List<Path> keyFiles, TrustedIssuerSettings trustedIssuer,
-             byte[] previousSecret, int verifierCacheSize, SessionSettings sessions) {
+             byte[] previousSecret, int verifierCacheSize, SessionSettings sessions,
+             boolean refreshTokenCookie) {
         this.issuer = issuer;
         this.audience = audience;
         this.algorithm = algorithm;
@@ -49,6 +51,7 @@ public final class Settings {
         this.previousSecret = previousSecret.clone();
         this.verifierCacheSize = verifierCacheSize;
         this.sessions = sessions;
+        this.refreshTokenCookie = refreshTokenCookie;
     }
 
     /** {@code jwtauth.secret.previous} (a copy): verifies tokens signed before a rotation; empty when not set. */
@@ -150,6 +153,14 @@ public final class Settings {
         return sessions;
     }
 
+    /**
+     * {@code jwtauth.refreshToken.cookie}: the refresh token travels in an HttpOnly cookie, never in a JSON body
+     * (design section 11).
+     */
+    public boolean refreshTokenCookie() {
+        return refreshTokenCookie;
+    }
+
     /** Login throttling ({@code jwtauth.login.throttle.*}). */
     public ThrottleSettings throttle() {
         return throttle;
@@ -164,6 +175,7 @@ public final class Settings {
                 + ", store=" + store.summary() + ", store.schema=" + store.schema().name().toLowerCase(Locale.ROOT)
                 + ", cleanup.interval=" + durations.cleanupInterval + ", verifier.cacheSize=" + verifierCacheSize
                 + ", " + sessions.summary()
+                + ", refreshToken.cookie=" + refreshTokenCookie
                 + (trustedIssuer == null ? "" : ", " + trustedIssuer.summary());
     }
 

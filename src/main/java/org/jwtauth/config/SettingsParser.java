@@ -100,7 +100,7 @@ public final class SettingsParser {
                 new TrustedIssuerParser(values).parse(issuer, values.text(AUDIENCE).orElse(issuer), rolesClaim)
                         .orElse(null),
                 previousHmacSecret(algorithm), values.integer(VERIFIER_CACHE_SIZE, DEFAULT_VERIFIER_CACHE_SIZE, 0, 1_000_000),
-                sessions());
+                sessions(), values.flag(REFRESH_TOKEN_COOKIE, false));
     }
 
     /**

@@ -49,6 +49,10 @@ final class AuthErrors {
     static final OAuthError MALFORMED_AUTHORIZATION = badRequest("The Authorization header is malformed");
     static final OAuthError TWO_ACCESS_TOKENS = badRequest(
             "Send the access token either in the body or in the Authorization header, not both");
+    /** Cookie mode: a refresh token in the body and another in the cookie leave the choice to us. */
+    static final OAuthError TWO_REFRESH_TOKENS = badRequest(
+            "The refresh token in the body and the one in the cookie differ");
+    static final OAuthError MALFORMED_COOKIE = badRequest("The refresh-token cookie is malformed or repeated");
     /** One answer for unknown user and wrong password, so the endpoint tells no one which users exist. */
     static final OAuthError BAD_CREDENTIALS = invalidGrant("The username or password is incorrect");
     static final OAuthError REFRESH_REFUSED = invalidGrant(

@@ -65,7 +65,8 @@ final class Composition implements AutoCloseable {
                     AccessTokenFactory.filterVerifier(TrustedIssuers.bearerVerifier(settings, ownTokens, clock),
                             settings, clock, cutOffs),
                     RefreshFactory.service(settings, store, keys, cutOffs, clock), authenticator,
-                    new LoginThrottle(settings.throttle(), clock));
+                    new LoginThrottle(settings.throttle(), clock),
+                    RefreshTokenCookie.of(settings.refreshTokenCookie(), context));
             String suffix = context.getContextPath().replace('/', '-');
             List<BackgroundTask> threads = List.of(
                     RefreshFactory.cleanup(settings, store, clock, "jwtauth-cleanup" + suffix),

@@ -44,11 +44,13 @@ final class JwtAuthComponents {
     final RefreshTokenService refreshTokens;
     final UserAuthenticator authenticator;
     final LoginThrottle throttle;
+    /** Where the refresh token travels in cookie mode; inert when the mode is off. */
+    final RefreshTokenCookie refreshCookie;
 
     JwtAuthComponents(Settings settings, String realm, Clock clock, SigningKeys signingKeys, AccessTokenIssuer issuer,
                       TokenVerifier ownTokens, AccessTokenVerifier tokensToRefresh, TokenVerifier bearerTokens,
                       RefreshTokenService refreshTokens,
-                      UserAuthenticator authenticator, LoginThrottle throttle) {
+                      UserAuthenticator authenticator, LoginThrottle throttle, RefreshTokenCookie refreshCookie) {
         this.settings = settings;
         this.realm = realm;
         this.clock = clock;
@@ -61,6 +63,7 @@ final class JwtAuthComponents {
         this.refreshTokens = refreshTokens;
         this.authenticator = authenticator;
         this.throttle = throttle;
+        this.refreshCookie = refreshCookie;
     }
 
     /** What the session keeps of {@code request}'s client: nothing when {@code jwtauth.session.clientInfo} is off. */

@@ -36,7 +36,7 @@ public final class LoginServlet extends TokenEndpointServlet {
         AuthenticatedUser u = authenticate(username, password, request, components);
         IssuedRefreshToken refresh = components.refreshTokens.startSession(u.name(), components.clientOf(request));
         IssuedAccessToken access = components.issuer.issue(u.name(), u.roles(), refresh.sessionId(), u.claims());
-        TokenResponse.write(response, access, refresh, components.clock);
+        TokenResponse.write(response, access, refresh, components);
     }
 
     /**

@@ -28,8 +28,8 @@ public final class RefreshServlet extends TokenEndpointServlet {
     @Override
     void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
                 JwtAuthComponents components) throws IOException, RejectedRequest {
-        String refreshToken = body.requiredString(Fields.REFRESH_TOKEN, Fields.MAX_REFRESH_TOKEN);
-        String accessToken = accessToken(request, body, components);
+        String refreshToken = components.refreshCookie.forRefresh(request, body);
+        String accessToken = PresentedAccessToken.of(request, body, components);
         JwtPrincipal previous;
         try {
             previous = components.tokensToRefresh.verifyAllowingExpiry(accessToken,
@@ -57,7 +57,7 @@ public final class RefreshServlet extends TokenEndpointServlet {
         // The subject stays; roles and claims are the authenticator's answer (by default: the previous ones).
         IssuedAccessToken access = components.issuer.issue(previous.getName(), user.get().roles(),
                 previous.sessionId(), user.get().claims());
-        TokenResponse.write(response, access, next, components.clock);
+        TokenResponse.write(response, access, next, components);
     }
 
     /** {@link UserAuthenticator#reload}; a failing directory is 503, as at login. */
@@ -72,25 +72,5 @@ public final class RefreshServlet extends TokenEndpointServlet {
                     e.getClass().getName());
             throw new RejectedRequest(AuthErrors.DIRECTORY_UNAVAILABLE);
         }
-    }
-
-    /** From the body or the header, not both: two different tokens would leave the choice to us. */
-    private static String accessToken(HttpServletRequest request, RequestBody body, JwtAuthComponents components)
-            throws RejectedRequest {
-        Optional<String> inBody = body.string(Fields.ACCESS_TOKEN, Fields.MAX_ACCESS_TOKEN);
-        Optional<String> header;
-        try {
-            header = components.ownCallers.resolver().resolve(request);
-        } catch (RejectedRequest e) {
-            throw new RejectedRequest(AuthErrors.MALFORMED_AUTHORIZATION);
-        }
-        if (header.isPresent()) {
-            if (inBody.isPresent()) {
-                throw new RejectedRequest(AuthErrors.TWO_ACCESS_TOKENS);
-            }
-            return header.get();
-        }
-        return inBody.filter(s -> !s.isEmpty())
-                .orElseThrow(() -> new RejectedRequest(AuthErrors.missingField(Fields.ACCESS_TOKEN)));
     }
 }

@@ -20,8 +20,10 @@ final class TokenResponse {
     private TokenResponse() {
     }
 
-    static void write(HttpServletResponse response, IssuedAccessToken access, IssuedRefreshToken refresh, Clock clock)
-            throws IOException {
+    /** In cookie mode the refresh token goes into its cookie and is left out of the body. */
+    static void write(HttpServletResponse response, IssuedAccessToken access, IssuedRefreshToken refresh,
+                      JwtAuthComponents components) throws IOException {
+        Clock clock = components.clock;
         // Whole seconds, like the JWT's NumericDate (RFC 7519 section 2): a client compares them with exp.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant refreshExpiresAt = refresh.expiresAt().truncatedTo(ChronoUnit.SECONDS);
@@ -29,12 +31,15 @@ final class TokenResponse {
         // The first three names come from the original design and are kept for its clients.
         body.put("accessToken", access.token());
         body.put("accessTokenExpiration", DateTimeFormatter.ISO_INSTANT.format(access.expiresAt()));
-        body.put("refreshToken", refresh.token());
+        if (!components.refreshCookie.enabled()) {
+            body.put("refreshToken", refresh.token());
+        }
         body.put("refreshTokenExpiration", DateTimeFormatter.ISO_INSTANT.format(refreshExpiresAt));
         body.put("tokenType", "Bearer");
         body.put("expiresIn", Math.max(0, Duration.between(now, access.expiresAt()).getSeconds()));
         response.setStatus(HttpServletResponse.SC_OK);
         JsonWriter.noStore(response);
+        components.refreshCookie.set(response, refresh, clock);
         JsonWriter.write(response, body);
     }
 }

@@ -382,4 +382,25 @@ class SettingsParserTest {
         s.secret()[0] ^= 1;
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), s.secret());
     }
+
+    @Test
+    void parseWhenRefreshTokenCookieNotSetThenTheRefreshTokenTravelsInJsonAsBefore() {
+        assertFalse(parse(withSecret()).refreshTokenCookie());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", "True"})
+    void parseWhenRefreshTokenCookieIsTrueInAnyCaseThenCookieModeIsOn(String value) {
+        Settings s = parse(withSecret(ConfigKeys.REFRESH_TOKEN_COOKIE, value));
+        assertTrue(s.refreshTokenCookie());
+        assertTrue(s.summary().contains("refreshToken.cookie=true"), s.summary());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "on"})
+    void parseWhenRefreshTokenCookieIsNeitherTrueNorFalseThenRefusedNamingTheKey(String value) {
+        ConfigurationException e = refused(withSecret(ConfigKeys.REFRESH_TOKEN_COOKIE, value),
+                ConfigKeys.REFRESH_TOKEN_COOKIE);
+        assertTrue(e.getMessage().contains("true or false"), e.getMessage());
+    }
 }
