@@ -1,22 +1,15 @@
-// The demo page: signs in at auth/login, calls the API with "Authorization: Bearer", refreshes at
-// auth/refresh and signs out at auth/logout. Plain JavaScript, no build step. All URLs are relative, so
-// the page works at any context path (/ or /jwt-servlet-auth-demo/).
+// The demo page, on the library's browser client (jwtauth/jwtauth.js, loaded before this file): JwtAuth.login,
+// JwtAuth.fetch (bearer token, refreshed shortly before expiry, one refresh at a time across every tab) and
+// JwtAuth.logout. The server runs in cookie mode, so the refresh token is an HttpOnly cookie that this page never
+// sees; the access token is shared by the tabs through localStorage (docs/browser.md has the trade-offs).
+// Plain JavaScript, no build step; relative URLs, so the page works at any context path.
 'use strict';
 
 (function () {
-  // Tokens are kept in memory only (these variables), never in localStorage or a cookie:
-  // - a script injected into the page (XSS) finds nothing persisted to steal later, and no other tab or
-  //   later visitor of this browser profile inherits the session;
-  // - the refresh token is the long-lived credential (days), so it gets the shortest-lived storage;
-  // - a page reload signs out, which is the honest behaviour of a session without cookies.
-  // sessionStorage would survive a reload of this tab at the cost of being readable by any script of the
-  // origin until the tab closes; for a demo, memory is the clearer choice.
-  var session = null; // { accessToken, refreshToken, claims, expiresAt (ms) }
-  var pendingRefresh = null; // one refresh at a time: a refresh token works once (rotation)
-
   var el = function (id) { return document.getElementById(id); };
+  var user = null;
 
-  // --- log ---------------------------------------------------------------------------------------------
+  // --- log: every request of this page, the library's included, through one wrapper of window.fetch --------
   function log(text, kind) {
     var item = document.createElement('li');
     item.className = kind || 'info';
@@ -24,18 +17,36 @@
     var list = el('log');
     list.appendChild(item);
     list.scrollTop = list.scrollHeight; // the list scrolls, not the page
-
   }
 
-  // "GET api/me -> 401 invalid_token" from the response status and its error code (JSON body or header).
-  function logResponse(method, path, res, body) {
-    var code = body && typeof body === 'object' && body.error ? ' ' + body.error : '';
-    if (!code) {
-      var match = /error="([^"]+)"/.exec(res.headers.get('WWW-Authenticate') || '');
-      if (match) { code = ' ' + match[1]; }
+  var pageDirectory = location.pathname.replace(/[^/]*$/, '');
+  function shown(url) {
+    var path = new URL(typeof url === 'string' ? url : url.url, location.href).pathname;
+    return path.indexOf(pageDirectory) === 0 ? path.slice(pageDirectory.length) : path;
+  }
+
+  var realFetch = window.fetch.bind(window);
+  // "GET api/me -> 401 invalid_token": the status and the error code (JSON body or WWW-Authenticate header).
+  window.fetch = async function (url, init) {
+    var method = (init && init.method) || 'GET';
+    var res;
+    try {
+      res = await realFetch(url, init);
+    } catch (e) {
+      log(method + ' ' + shown(url) + ' -> network error', 'fail');
+      throw e;
     }
-    log(method + ' ' + path + ' -> ' + res.status + code, res.ok ? 'ok' : 'fail');
-  }
+    var code = '';
+    var match = /error="([^"]+)"/.exec(res.headers.get('WWW-Authenticate') || '');
+    if (match) {
+      code = ' ' + match[1];
+    } else if (!res.ok) {
+      var body = await res.clone().json().catch(function () { return null; });
+      code = body && body.error ? ' ' + body.error : '';
+    }
+    log(method + ' ' + shown(url) + ' -> ' + res.status + code, res.ok ? 'ok' : 'fail');
+    return res;
+  };
 
   async function readBody(res) {
     var text = await res.text();
@@ -48,50 +59,37 @@
       + (body === null ? '(no body)' : typeof body === 'string' ? body : JSON.stringify(body, null, 2));
   }
 
-  // --- tokens ------------------------------------------------------------------------------------------
-  // A JWT is header.payload.signature; the payload is base64url-encoded UTF-8 JSON (RFC 7519, RFC 4648 s5).
-  // Decoding it here is for display only: the page cannot and need not verify the signature.
-  function decodeClaims(jwt) {
-    var payload = jwt.split('.')[1] || '';
-    var b64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-    while (b64.length % 4) { b64 += '='; }
-    var binary = atob(b64);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
-    return JSON.parse(new TextDecoder().decode(bytes));
+  function showError(e) {
+    el('response').textContent = (e.status || '') + ' ' + (e.error || '') + '\n' + e.message;
   }
 
-  function accept(tokens) {
-    var claims = decodeClaims(tokens.accessToken);
-    session = {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      claims: claims,
-      expiresAt: claims.exp * 1000
-    };
-    render();
-  }
-
-  function render() {
-    var signedIn = session !== null;
+  // --- the signed-in user, in this tab or another ---------------------------------------------------------
+  function render(current) {
+    var signedIn = current !== null;
+    var claims = signedIn ? current.claims : null;
     el('status').textContent = signedIn
-      ? 'Signed in as ' + session.claims.sub + ' (roles: ' + (session.claims.roles || []).join(', ') + ')'
+      ? 'Signed in as ' + claims.sub + ' (roles: ' + (claims.roles || []).join(', ') + ')'
       : 'Signed out';
-    el('claims').textContent = signedIn ? JSON.stringify(session.claims, null, 2) : '(not signed in)';
+    el('claims').textContent = signedIn ? JSON.stringify(claims, null, 2) : '(not signed in)';
     el('login-panel').hidden = signedIn;
     el('session-panel').hidden = !signedIn;
-    ['call-me', 'call-admin', 'refresh', 'logout'].forEach(function (id) { el(id).disabled = !signedIn; });
+    ['call-me', 'call-admin', 'refresh', 'logout', 'logout-all', 'list-sessions'].forEach(function (id) {
+      el(id).disabled = !signedIn;
+    });
+    if (!signedIn) {
+      el('sessions').textContent = '';
+    }
     tick();
   }
 
   function tick() {
     var countdown = el('countdown');
-    if (!session) {
+    if (!user) {
       countdown.textContent = '–';
       countdown.className = '';
       return;
     }
-    var left = Math.round((session.expiresAt - Date.now()) / 1000);
+    var left = Math.round((user.claims.exp * 1000 - Date.now()) / 1000);
     if (left <= 0) {
       countdown.textContent = 'expired';
       countdown.className = 'expired';
@@ -103,106 +101,85 @@
     }
   }
 
-  // --- requests ----------------------------------------------------------------------------------------
-  async function postJson(path, body) {
-    var res;
-    try {
-      res = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify(body),
-        cache: 'no-store',
-        credentials: 'omit'
-      });
-    } catch (e) {
-      log('POST ' + path + ' -> network error', 'fail');
-      throw e;
-    }
-    var data = await readBody(res);
-    logResponse('POST', path, res, data);
-    return { res: res, body: data };
-  }
-
+  // --- actions ---------------------------------------------------------------------------------------------
   async function login(event) {
     event.preventDefault();
-    var result = await postJson('auth/login', { username: el('username').value, password: el('password').value });
-    el('password').value = '';
-    showResponse(result.res, result.res.ok ? '(token response: see the claims above)' : result.body);
-    if (result.res.ok) {
-      accept(result.body);
-    }
-  }
-
-  // Exchanges the refresh token for a new pair. Concurrent callers share one request: presenting the same
-  // refresh token twice would count as reuse and end the session.
-  function refresh() {
-    if (!session) { return Promise.resolve(false); }
-    if (!pendingRefresh) {
-      pendingRefresh = (async function () {
-        var result = await postJson('auth/refresh',
-          { accessToken: session.accessToken, refreshToken: session.refreshToken });
-        if (result.res.ok) {
-          accept(result.body);
-          return true;
-        }
-        showResponse(result.res, result.body);
-        if (result.res.status === 400) {
-          log('the session has ended (refresh token rejected): sign in again', 'info');
-          session = null;
-          render();
-        }
-        return false;
-      })().finally(function () { pendingRefresh = null; });
-    }
-    return pendingRefresh;
-  }
-
-  function expiredToken(res) {
-    // RFC 6750 section 3.1: an expired or otherwise invalid access token is 401 with error="invalid_token".
-    return res.status === 401 && /error="invalid_token"/.test(res.headers.get('WWW-Authenticate') || '');
-  }
-
-  async function callApi(path, retried) {
-    if (!session) { return; }
-    var res;
     try {
-      res = await fetch(path, {
-        headers: { 'Authorization': 'Bearer ' + session.accessToken, 'Accept': 'application/json' },
-        cache: 'no-store',
-        credentials: 'omit'
-      });
+      await JwtAuth.login(el('username').value, el('password').value);
+      el('response').textContent = '200\n(token response: see the claims above)';
     } catch (e) {
-      log('GET ' + path + ' -> network error', 'fail');
+      showError(e);
+    } finally {
+      el('password').value = '';
+    }
+  }
+
+  async function callApi(path) {
+    var res = await JwtAuth.fetch(path, { headers: { 'Accept': 'application/json' }, cache: 'no-store' });
+    showResponse(res, await readBody(res));
+  }
+
+  async function logout(allDevices) {
+    try {
+      await JwtAuth.logout({ allDevices: allDevices });
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  // The caller's own sessions (GET auth/sessions), each with a button that signs that device out.
+  async function listSessions() {
+    var res = await JwtAuth.fetch('auth/sessions', { headers: { 'Accept': 'application/json' }, cache: 'no-store' });
+    var body = await readBody(res);
+    var list = el('sessions');
+    list.textContent = '';
+    if (!res.ok) {
+      showResponse(res, body);
       return;
     }
-    var body = await readBody(res);
-    logResponse('GET', path, res, body);
-    if (expiredToken(res) && !retried) {
-      log('access token rejected: refreshing once, then retrying ' + path, 'info');
-      if (await refresh()) {
-        await callApi(path, true);
-        return;
-      }
-    }
-    showResponse(res, body);
+    body.sessions.forEach(function (session) {
+      var item = document.createElement('li');
+      item.className = session.current ? 'current' : 'other';
+      item.dataset.sessionId = session.sessionId;
+      var text = document.createElement('span');
+      text.textContent = (session.current ? 'This device' : 'Another device') + ', signed in '
+        + new Date(session.createdAt).toLocaleString() + ', last used ' + new Date(session.lastUsedAt).toLocaleString()
+        + (session.userAgent ? ' — ' + session.userAgent.slice(0, 60) : '');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'small revoke';
+      button.textContent = 'Sign out this device';
+      button.addEventListener('click', function () { revoke(session); });
+      item.appendChild(text);
+      item.appendChild(button);
+      list.appendChild(item);
+    });
   }
 
-  async function logout() {
-    if (!session) { return; }
-    var refreshToken = session.refreshToken;
-    // Forget the tokens first: even if the request fails, this page no longer uses them.
-    session = null;
-    render();
-    var result = await postJson('auth/logout', { refreshToken: refreshToken });
-    showResponse(result.res, result.body);
+  async function revoke(session) {
+    if (session.current) {
+      await logout(false);
+      return;
+    }
+    var res = await JwtAuth.fetch('auth/sessions/revoke', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sessionId: session.sessionId })
+    });
+    showResponse(res, await readBody(res));
+    await listSessions();
   }
 
   el('login-form').addEventListener('submit', login);
-  el('call-me').addEventListener('click', function () { callApi('api/me', false); });
-  el('call-admin').addEventListener('click', function () { callApi('api/admin', false); });
-  el('refresh').addEventListener('click', function () { refresh(); });
-  el('logout').addEventListener('click', logout);
+  el('call-me').addEventListener('click', function () { callApi('api/me'); });
+  el('call-admin').addEventListener('click', function () { callApi('api/admin'); });
+  el('refresh').addEventListener('click', function () { JwtAuth.refresh(); });
+  el('logout').addEventListener('click', function () { logout(false); });
+  el('logout-all').addEventListener('click', function () { logout(true); });
+  el('list-sessions').addEventListener('click', listSessions);
   el('clear-log').addEventListener('click', function () { el('log').textContent = ''; });
   setInterval(tick, 1000); // for the page's lifetime: tick() also shows the signed-out state
-  render();
+  JwtAuth.onChange(function (current) {
+    user = current;
+    render(current);
+  });
 }());

@@ -71,6 +71,25 @@ final class DemoClient {
         return postJson("auth/refresh", body);
     }
 
+    /** Cookie mode: the refresh token as the browser would send it, in its cookie, beside the access token. */
+    Reply refreshWithCookie(String accessToken, String cookie) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("auth/refresh"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Cookie", "__Secure-jwtauth-refresh=" + cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .timeout(Duration.ofSeconds(30))
+                .build());
+    }
+
+    /** Cookie mode: the refresh token a token response set in its cookie. */
+    static String refreshCookie(Reply reply) {
+        return reply.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("__Secure-jwtauth-refresh="))
+                .map(c -> c.substring("__Secure-jwtauth-refresh=".length()).split(";", 2)[0])
+                .findFirst().orElseThrow(() -> new AssertionError("no refresh-token cookie in " + reply));
+    }
+
     Reply logout(String refreshToken) throws IOException, InterruptedException {
         return postJson("auth/logout", Map.of("refreshToken", refreshToken));
     }

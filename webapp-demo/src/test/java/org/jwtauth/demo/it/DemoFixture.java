@@ -38,6 +38,12 @@ final class DemoFixture {
         settings.put("jwtauth.clockSkew", "PT0S");
     }
 
+    /** One more setting, as a system property at deployment (it beats the WAR's context-param). */
+    DemoFixture with(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
     Map<String, DemoJetty.User> users() {
         return users;
     }

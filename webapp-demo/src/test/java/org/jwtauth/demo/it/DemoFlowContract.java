@@ -29,7 +29,9 @@ abstract class DemoFlowContract {
     /** The library's RefreshTokenService.CONCURRENT_USE_GRACE (2 s), with a margin. */
     static final long CONCURRENT_USE_GRACE_MILLIS = 2500;
 
-    private final DemoFixture fixture = new DemoFixture(ACCESS_TOKEN_LIFETIME);
+    // The token flow over HTTP with the refresh token in the JSON bodies; the WAR's cookie mode is the browser
+    // tests' (JettyTabsIT, JettyBrowserIT) and the library's RefreshTokenCookieIT's.
+    private final DemoFixture fixture = new DemoFixture(ACCESS_TOKEN_LIFETIME).with("jwtauth.refreshToken.cookie", "false");
     private DeployedDemo demo;
     private DemoClient client;
 
