@@ -115,14 +115,13 @@ public final class DemoLauncher {
                   Users:    realm "%s" from %s%s
                 %s
 
-                Try it with curl (bash):
+                Try it with curl (bash; the demo runs in cookie mode, so the refresh token is in the cookie jar jar.txt):
 
                   BASE=%s
-                  RESP=$(curl -s -X POST "$BASE/auth/login" -H 'Content-Type: application/json' -d '{"username":"%s","password":"%s"}'); echo "$RESP"
+                  RESP=$(curl -s -c jar.txt -X POST "$BASE/auth/login" -H 'Content-Type: application/json' -d '{"username":"%s","password":"%s"}'); echo "$RESP"
                   ACCESS=$(printf '%%s' "$RESP" | sed -n 's/.*"accessToken" *: *"\\([^"]*\\)".*/\\1/p')
-                  REFRESH=$(printf '%%s' "$RESP" | sed -n 's/.*"refreshToken" *: *"\\([^"]*\\)".*/\\1/p')
                   curl -s "$BASE/api/me" -H "Authorization: Bearer $ACCESS"; echo
-                  curl -s -X POST "$BASE/auth/refresh" -H 'Content-Type: application/json' -d "{\\"accessToken\\":\\"$ACCESS\\",\\"refreshToken\\":\\"$REFRESH\\"}"; echo
+                  curl -s -b jar.txt -c jar.txt -X POST "$BASE/auth/refresh" -H "Authorization: Bearer $ACCESS" -H 'Content-Type: application/json' -d '{}'; echo
                 """.formatted(base, options.war().toAbsolutePath(), data.dir(), storeNote, secretNote,
                 DemoJetty.REALM, data.usersFile(), DemoData.permissionWarning(data.usersFile()), userLines,
                 base, first.getKey(), first.getValue().password());

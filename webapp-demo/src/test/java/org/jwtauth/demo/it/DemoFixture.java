@@ -36,6 +36,10 @@ final class DemoFixture {
         settings.put("jwtauth.accessToken.lifetime", accessTokenLifetime);
         // No leeway: an expired token is rejected at once, so the tests need not wait out the skew.
         settings.put("jwtauth.clockSkew", "PT0S");
+        // A store of its own: the embedded default is kept across deployments, so another test's (or run's)
+        // sessions of alice would show in this one's session list.
+        settings.put("jwtauth.store.directory",
+                Paths.get("target", "demo-store", randomText(8)).toAbsolutePath().toString());
     }
 
     /** One more setting, as a system property at deployment (it beats the WAR's context-param). */
