@@ -45,6 +45,8 @@ public final class ConfigKeys {
     public static final String SESSION_MAX_PER_USER = "jwtauth.session.maxPerUser";
     public static final String REALM = "jwtauth.realm";
     public static final String VERIFIER_CACHE_SIZE = "jwtauth.verifier.cacheSize";
+    /** Comma-separated class names of {@code org.jwtauth.events.AuthEventListener}s. */
+    public static final String EVENTS_LISTENERS = "jwtauth.events.listeners";
     public static final String THROTTLE_ATTEMPTS = "jwtauth.login.throttle.attempts";
     public static final String THROTTLE_ADDRESS_ATTEMPTS = "jwtauth.login.throttle.addressAttempts";
     public static final String THROTTLE_DELAY = "jwtauth.login.throttle.delay";

@@ -29,12 +29,13 @@ public final class Settings {
     private final int verifierCacheSize;
     private final SessionSettings sessions;
     private final boolean refreshTokenCookie;
+    private final List<String> eventListeners;
 
     Settings(String issuer, Audience audience, SigningAlgorithm algorithm, byte[] secret, Durations durations,
              String rolesClaim, String authenticator, List<String> loginRoles, StoreSettings store, String realm,
              ThrottleSettings throttle, List<Path> keyFiles, TrustedIssuerSettings trustedIssuer,
              byte[] previousSecret, int verifierCacheSize, SessionSettings sessions,
-             boolean refreshTokenCookie) {
+             boolean refreshTokenCookie, List<String> eventListeners) {
         this.issuer = issuer;
         this.audience = audience;
         this.algorithm = algorithm;
@@ -52,6 +53,7 @@ public final class Settings {
         this.verifierCacheSize = verifierCacheSize;
         this.sessions = sessions;
         this.refreshTokenCookie = refreshTokenCookie;
+        this.eventListeners = List.copyOf(eventListeners);
     }
 
     /** {@code jwtauth.secret.previous} (a copy): verifies tokens signed before a rotation; empty when not set. */
@@ -161,6 +163,11 @@ public final class Settings {
         return refreshTokenCookie;
     }
 
+    /** {@code jwtauth.events.listeners}: class names of the event listeners, in order; empty when none. */
+    public List<String> eventListeners() {
+        return eventListeners;
+    }
+
     /** Login throttling ({@code jwtauth.login.throttle.*}). */
     public ThrottleSettings throttle() {
         return throttle;
@@ -176,7 +183,8 @@ public final class Settings {
                 + ", cleanup.interval=" + durations.cleanupInterval + ", verifier.cacheSize=" + verifierCacheSize
                 + ", " + sessions.summary()
                 + ", refreshToken.cookie=" + refreshTokenCookie
-                + (trustedIssuer == null ? "" : ", " + trustedIssuer.summary());
+                + (trustedIssuer == null ? "" : ", " + trustedIssuer.summary())
+                + (eventListeners.isEmpty() ? "" : ", events.listeners=" + String.join(",", eventListeners));
     }
 
     @Override

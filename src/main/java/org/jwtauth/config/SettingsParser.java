@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jwtauth.log.Log;
@@ -47,6 +48,9 @@ public final class SettingsParser {
     static final int DEFAULT_STORE_POOL_SIZE = 10;
     /** About 20 MB of heap at 2 KB an entry (docs/operations.md): the live tokens of a busy application. */
     static final int DEFAULT_VERIFIER_CACHE_SIZE = 10_000;
+    /** A binary class name: dot-separated Java identifiers, nested classes with {@code $}. */
+    private static final Pattern CLASS_NAME = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+            + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
 
     private final ConfigSource source;
     private final ConfigValues values;
@@ -100,7 +104,7 @@ public final class SettingsParser {
                 new TrustedIssuerParser(values).parse(issuer, values.text(AUDIENCE).orElse(issuer), rolesClaim)
                         .orElse(null),
                 previousHmacSecret(algorithm), values.integer(VERIFIER_CACHE_SIZE, DEFAULT_VERIFIER_CACHE_SIZE, 0, 1_000_000),
-                sessions(), values.flag(REFRESH_TOKEN_COOKIE, false));
+                sessions(), values.flag(REFRESH_TOKEN_COOKIE, false), eventListeners());
     }
 
     /**
@@ -115,6 +119,18 @@ public final class SettingsParser {
         }
         return new SessionSettings(poll, values.flag(SESSION_CLIENT_INFO, true),
                 values.integer(SESSION_MAX_PER_USER, 0, 0, 10_000));
+    }
+
+    /** Class names only; whether each class exists and is a listener is known once the web app's loader is asked. */
+    private List<String> eventListeners() {
+        List<String> names = values.list(EVENTS_LISTENERS);
+        for (String name : names) {
+            if (!CLASS_NAME.matcher(name).matches()) {
+                throw new ConfigurationException(EVENTS_LISTENERS, "expected comma-separated class names such as"
+                        + " com.example.AuditBridge");
+            }
+        }
+        return names;
     }
 
     /**

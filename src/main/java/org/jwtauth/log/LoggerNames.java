@@ -13,6 +13,9 @@ public final class LoggerNames {
     /** EclipseLink's own lines about the token store, stripped of exception messages. */
     public static final String ECLIPSELINK = "org.jwtauth.store.eclipselink";
 
+    /** The audit lines of the authentication events (failures, reuse, revocations), to route to an audit file. */
+    public static final String AUDIT = "org.jwtauth.audit";
+
     private LoggerNames() {
     }
 }

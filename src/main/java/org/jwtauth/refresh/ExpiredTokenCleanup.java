@@ -1,6 +1,7 @@
 package org.jwtauth.refresh;
 
 import java.time.Clock;
+import java.util.function.LongConsumer;
 
 import org.jwtauth.log.Log;
 
@@ -18,27 +19,43 @@ public final class ExpiredTokenCleanup implements Runnable {
     private final RefreshTokenStore store;
     private final Clock clock;
     private final int batchSize;
+    private final LongConsumer deleted;
 
     public ExpiredTokenCleanup(RefreshTokenStore store, Clock clock) {
-        this(store, clock, BATCH_SIZE);
+        this(store, clock, rows -> { });
+    }
+
+    /** @param deleted told each run's total of deleted rows (the {@code CleanupDeleted} counter) */
+    public ExpiredTokenCleanup(RefreshTokenStore store, Clock clock, LongConsumer deleted) {
+        this(store, clock, deleted, BATCH_SIZE);
     }
 
     ExpiredTokenCleanup(RefreshTokenStore store, Clock clock, int batchSize) {
+        this(store, clock, rows -> { }, batchSize);
+    }
+
+    ExpiredTokenCleanup(RefreshTokenStore store, Clock clock, LongConsumer deleted, int batchSize) {
         this.store = store;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.deleted = deleted;
     }
 
     /** Never throws: a failed run is logged in one line and the next scheduled run still happens. */
     @Override
     public void run() {
         try {
-            int total = 0;
-            int deleted;
-            do {
-                deleted = store.deleteExpired(clock.instant(), batchSize);
-                total += deleted;
-            } while (deleted == batchSize && !Thread.currentThread().isInterrupted());
+            long total = 0;
+            int batch;
+            try {
+                do {
+                    batch = store.deleteExpired(clock.instant(), batchSize);
+                    total += batch;
+                } while (batch == batchSize && !Thread.currentThread().isInterrupted());
+            } finally {
+                // Batches committed before a failure were deleted all the same.
+                deleted.accept(total);
+            }
             LOG.debug("Refresh-token cleanup deleted {} expired rows", total);
         } catch (RuntimeException e) {
             LOG.warn("Refresh-token cleanup failed; the next run will try again: {}", e.toString());

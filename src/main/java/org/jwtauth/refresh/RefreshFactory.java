@@ -2,6 +2,7 @@ package org.jwtauth.refresh;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.LongConsumer;
 
 import org.jwtauth.config.Settings;
 import org.jwtauth.token.SigningKeys;
@@ -38,9 +39,13 @@ public final class RefreshFactory {
         return new BackgroundTask(cutOffs::poll, settings.sessions().revocationPollInterval(), threadName);
     }
 
-    /** Starts the cleanup thread, named {@code threadName}; close it on undeploy. */
+    /**
+     * Starts the cleanup thread, named {@code threadName}, telling {@code deleted} each run's total; close it on
+     * undeploy.
+     */
     public static BackgroundTask cleanup(Settings settings, RefreshTokenStore store, Clock clock,
-                                         String threadName) {
-        return new BackgroundTask(new ExpiredTokenCleanup(store, clock), settings.cleanupInterval(), threadName);
+                                         String threadName, LongConsumer deleted) {
+        return new BackgroundTask(new ExpiredTokenCleanup(store, clock, deleted), settings.cleanupInterval(),
+                threadName);
     }
 }

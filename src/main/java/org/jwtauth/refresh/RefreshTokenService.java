@@ -113,12 +113,14 @@ public final class RefreshTokenService {
         }
     }
 
-    /** Logout of one device: revokes the family of {@code presented}, if it is one of ours. */
-    public void revokeSessionOf(String presented) {
+    /** Logout of one device: revokes the family of {@code presented}, if it is one of ours, and returns its row. */
+    public Optional<StoredRefreshToken> revokeSessionOf(String presented) {
         if (!RefreshTokenHash.isWellFormed(presented)) {
-            return;
+            return Optional.empty();
         }
-        store.findByHash(RefreshTokenHash.of(presented)).ifPresent(row -> revoke(row.sessionId()));
+        Optional<StoredRefreshToken> row = store.findByHash(RefreshTokenHash.of(presented));
+        row.ifPresent(r -> revoke(r.sessionId()));
+        return row;
     }
 
     /** Ends one session (family) by its id, the {@code sid} of its access tokens. */
@@ -126,11 +128,17 @@ public final class RefreshTokenService {
         revoke(sessionId);
     }
 
-    /** Ends the session {@code sessionId} if it is one of {@code subject}'s; anything else changes nothing. */
-    public void revokeSession(String subject, String sessionId) {
+    /**
+     * Ends the session {@code sessionId} if it is one of {@code subject}'s; anything else changes nothing.
+     *
+     * @return whether it was one of theirs (and is now revoked)
+     */
+    public boolean revokeSession(String subject, String sessionId) {
         if (sessions(subject).stream().anyMatch(s -> s.sessionId().equals(sessionId))) {
             revoke(sessionId);
+            return true;
         }
+        return false;
     }
 
     /** {@code subject}'s active sessions, the most recently used first. */

@@ -28,7 +28,13 @@ public final class AccessTokenFactory {
      */
     public static TokenVerifier filterVerifier(TokenVerifier verifier, Settings settings, Clock clock,
                                                TokenCutOff cutOff) {
-        return new CachingTokenVerifier(verifier, settings.verifierCacheSize(), clock, cutOff);
+        return filterVerifier(verifier, settings, clock, cutOff, CacheStatistics.NONE);
+    }
+
+    /** As {@link #filterVerifier(TokenVerifier, Settings, Clock, TokenCutOff)}, each lookup told to {@code statistics}. */
+    public static TokenVerifier filterVerifier(TokenVerifier verifier, Settings settings, Clock clock,
+                                               TokenCutOff cutOff, CacheStatistics statistics) {
+        return new CachingTokenVerifier(verifier, settings.verifierCacheSize(), clock, cutOff, statistics);
     }
 
     /**

@@ -14,21 +14,31 @@ final class CachingTokenVerifier implements TokenVerifier {
     /** Null when the cache is off. */
     private final VerifiedTokenCache cache;
     private final TokenCutOff cutOff;
+    private final CacheStatistics statistics;
 
     CachingTokenVerifier(TokenVerifier delegate, int cacheSize, Clock clock, TokenCutOff cutOff) {
+        this(delegate, cacheSize, clock, cutOff, CacheStatistics.NONE);
+    }
+
+    CachingTokenVerifier(TokenVerifier delegate, int cacheSize, Clock clock, TokenCutOff cutOff,
+                         CacheStatistics statistics) {
         this.delegate = delegate;
         this.cache = cacheSize == 0 ? null : new VerifiedTokenCache(cacheSize, clock);
         this.cutOff = cutOff;
+        this.statistics = statistics;
     }
 
     @Override
     public JwtPrincipal verify(String token) throws InvalidTokenException {
         JwtPrincipal principal = cache == null ? null : cache.get(token);
         if (principal == null) {
+            statistics.miss();
             principal = delegate.verify(token);
             if (cache != null) {
                 cache.put(token, principal);
             }
+        } else {
+            statistics.hit();
         }
         if (cutOff.isCutOff(principal)) {
             throw new InvalidTokenException(InvalidTokenException.Reason.REVOKED);

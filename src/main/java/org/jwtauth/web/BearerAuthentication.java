@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jwtauth.events.AuthEventReason;
 import org.jwtauth.log.Log;
 import org.jwtauth.token.InvalidTokenException;
 import org.jwtauth.token.JwtPrincipal;
@@ -20,14 +21,21 @@ final class BearerAuthentication {
 
     /** What a request amounts to: exactly one of a principal, an error, or nothing (no bearer token). */
     static final class Result {
-        private static final Result ABSENT = new Result(null, null);
+        private static final Result ABSENT = new Result(null, null, null);
 
         private final JwtPrincipal principal;
         private final OAuthError error;
+        private final AuthEventReason rejection;
 
-        private Result(JwtPrincipal principal, OAuthError error) {
+        private Result(JwtPrincipal principal, OAuthError error, AuthEventReason rejection) {
             this.principal = principal;
             this.error = error;
+            this.rejection = rejection;
+        }
+
+        /** Why a presented token was refused, for the event; null when none was presented or it verified. */
+        AuthEventReason rejection() {
+            return rejection;
         }
 
         boolean isAbsent() {
@@ -57,20 +65,34 @@ final class BearerAuthentication {
         try {
             token = resolver.resolve(request);
         } catch (RejectedRequest e) {
-            return new Result(null, e.error());
+            return new Result(null, e.error(), AuthEventReason.MALFORMED);
         }
         if (token.isEmpty()) {
             return Result.ABSENT;
         }
         try {
-            return new Result(verifier.verify(token.get()), null);
+            return new Result(verifier.verify(token.get()), null, null);
         } catch (InvalidTokenException e) {
-            return new Result(null, AuthErrors.invalidToken(e.reason()));
+            return new Result(null, AuthErrors.invalidToken(e.reason()), rejection(e.reason()));
         } catch (RuntimeException e) {
             // A bug, not the client's doing: fail closed with the usual refusal (design section 3: never a 500
             // with a stack trace), and say it where operators look.
             LOG.error("Unexpected failure while verifying a bearer token; the request is refused", e);
-            return new Result(null, AuthErrors.invalidToken(InvalidTokenException.Reason.INVALID));
+            return new Result(null, AuthErrors.invalidToken(InvalidTokenException.Reason.INVALID),
+                    AuthEventReason.INVALID);
+        }
+    }
+
+    private static AuthEventReason rejection(InvalidTokenException.Reason reason) {
+        switch (reason) {
+            case MALFORMED:
+                return AuthEventReason.MALFORMED;
+            case EXPIRED:
+                return AuthEventReason.EXPIRED;
+            case REVOKED:
+                return AuthEventReason.CUT_OFF;
+            default:
+                return AuthEventReason.INVALID;
         }
     }
 

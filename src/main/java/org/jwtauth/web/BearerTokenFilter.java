@@ -1,5 +1,7 @@
 package org.jwtauth.web;
 
+import static org.jwtauth.events.AuthEventReason.INSUFFICIENT_ROLE;
+
 import java.io.IOException;
 
 import jakarta.servlet.DispatcherType;
@@ -13,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jwtauth.config.ConfigurationException;
+import org.jwtauth.events.AuthEvent;
+import org.jwtauth.events.EventPublisher;
 import org.jwtauth.token.JwtPrincipal;
 import org.jwtauth.token.TokenVerifier;
 
@@ -30,6 +34,7 @@ public final class BearerTokenFilter implements Filter {
     private BearerAuthentication authentication;
     private String realm;
     private FilterRules rules;
+    private EventPublisher events = EventPublisher.NONE;
 
     /** The container's constructor: collaborators come from the ServletContext at {@link #init}. */
     public BearerTokenFilter() {
@@ -47,6 +52,7 @@ public final class BearerTokenFilter implements Filter {
             JwtAuthComponents components = JwtAuthComponents.from(config.getServletContext());
             this.authentication = new BearerAuthentication(components.bearerTokens);
             this.realm = components.realm;
+            this.events = components.events;
         }
         try {
             this.rules = FilterRules.from(config);
@@ -69,7 +75,11 @@ public final class BearerTokenFilter implements Filter {
             // is not verified again, but this filter's roles still apply.
             if (rules.permits(verified.roles())) {
                 chain.doFilter(request, response);
-            } else if (!include) {
+                return;
+            }
+            events.publish(AuthEvent.tokenRejected(INSUFFICIENT_ROLE, verified.getName(), verified.sessionId(),
+                    request.getRemoteAddr()));
+            if (!include) {
                 ErrorWriter.write(response, realm, AuthErrors.INSUFFICIENT_SCOPE);
             }
             return;
@@ -88,7 +98,15 @@ public final class BearerTokenFilter implements Filter {
                 : rules.permits(principal.roles()) ? null : AuthErrors.INSUFFICIENT_SCOPE;
         if (error == null) {
             chain.doFilter(new AuthenticatedRequest(request, response, principal), response);
-        } else if (!include) {
+            return;
+        }
+        if (!result.isAbsent()) {
+            events.publish(principal == null
+                    ? AuthEvent.tokenRejected(result.rejection(), null, null, request.getRemoteAddr())
+                    : AuthEvent.tokenRejected(INSUFFICIENT_ROLE, principal.getName(), principal.sessionId(),
+                            request.getRemoteAddr()));
+        }
+        if (!include) {
             ErrorWriter.write(response, realm, error);
         }
     }

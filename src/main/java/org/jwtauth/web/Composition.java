@@ -4,13 +4,22 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.ServletContext;
 
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
+import org.jwtauth.events.AuditLogListener;
+import org.jwtauth.events.AuthEventListener;
+import org.jwtauth.events.AuthEventListeners;
+import org.jwtauth.events.AuthEvents;
+import org.jwtauth.jmx.JwtAuthMonitor;
+import org.jwtauth.jmx.MonitorRegistration;
 import org.jwtauth.keys.SigningKeysFactory;
 import org.jwtauth.login.AuthenticatorFactory;
 import org.jwtauth.login.LoginThrottle;
@@ -29,19 +38,25 @@ import org.jwtauth.trusted.TrustedIssuers;
 
 /**
  * The composition root: builds every component of one web application from its settings, asking each package's
- * factory, and owns what must be closed on undeploy (the store, the cleanup and the revocation poll threads). Whatever the settings can
- * refuse is built before the store is opened, so a wrong value opens nothing.
+ * factory, and owns what must be closed on undeploy (the store, the cleanup, revocation poll and event threads,
+ * the MXBean). Whatever the settings can refuse is built before the store is opened, so a wrong value opens
+ * nothing.
  */
 final class Composition implements AutoCloseable {
 
     private final JwtAuthComponents components;
     private final RefreshTokenStore store;
     private final List<BackgroundTask> threads;
+    private final AuthEvents events;
+    private final MonitorRegistration monitor;
 
-    private Composition(JwtAuthComponents components, RefreshTokenStore store, List<BackgroundTask> threads) {
+    private Composition(JwtAuthComponents components, RefreshTokenStore store, List<BackgroundTask> threads,
+                        AuthEvents events, MonitorRegistration monitor) {
         this.components = components;
         this.store = store;
         this.threads = threads;
+        this.events = events;
+        this.monitor = monitor;
     }
 
     static Composition start(ServletContext context) {
@@ -50,12 +65,21 @@ final class Composition implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         UserAuthenticator authenticator = AuthenticatorFactory.create(settings.authenticator(), settings.loginRoles(),
                 context.getClassLoader());
+        List<AuthEventListener> listeners = AuthEventListeners.create(settings.eventListeners(),
+                context.getClassLoader());
         SigningKeys keys = SigningKeysFactory.from(settings);
         EclipseLinkCopies.requireOne(JpaRefreshTokenStores.class.getClassLoader());
         AccessTokenVerifier ownTokens = AccessTokenFactory.verifier(settings, keys, clock);
         RefreshTokenStore store = JpaRefreshTokenStores.openOrDefer(settings.store(),
                 settings.store().url().isPresent() || settings.store().dataSource().isPresent() ? null
                         : embeddedDirectory(context, settings.store().directory()));
+        String suffix = context.getContextPath().replace('/', '-');
+        JwtAuthMonitor counters = new JwtAuthMonitor(settings.summary());
+        // The built-in audit listener first, then the configured ones in their order.
+        AuthEvents events = new AuthEvents(clock, counters, counters::eventDropped,
+                Stream.concat(Stream.of(new AuditLogListener(clock)), listeners.stream()).collect(Collectors.toList()),
+                "jwtauth-events" + suffix, AuthEvents.QUEUE_CAPACITY);
+        List<BackgroundTask> threads = new ArrayList<>();
         try {
             SessionCutOffs cutOffs = RefreshFactory.cutOffs(settings, store, clock);
             JwtAuthComponents components = new JwtAuthComponents(settings, settings.realm().orElse(name(context)),
@@ -63,16 +87,18 @@ final class Composition implements AutoCloseable {
                     AccessTokenFactory.callerVerifier(ownTokens, clock, cutOffs),
                     AccessTokenFactory.refreshVerifier(settings, keys, clock),
                     AccessTokenFactory.filterVerifier(TrustedIssuers.bearerVerifier(settings, ownTokens, clock),
-                            settings, clock, cutOffs),
+                            settings, clock, cutOffs, counters),
                     RefreshFactory.service(settings, store, keys, cutOffs, clock), authenticator,
                     new LoginThrottle(settings.throttle(), clock),
-                    RefreshTokenCookie.of(settings.refreshTokenCookie(), context));
-            String suffix = context.getContextPath().replace('/', '-');
-            List<BackgroundTask> threads = List.of(
-                    RefreshFactory.cleanup(settings, store, clock, "jwtauth-cleanup" + suffix),
-                    RefreshFactory.revocationPoll(settings, cutOffs, "jwtauth-revocation-poll" + suffix));
-            return new Composition(components, store, threads);
+                    RefreshTokenCookie.of(settings.refreshTokenCookie(), context), events);
+            threads.add(RefreshFactory.cleanup(settings, store, clock, "jwtauth-cleanup" + suffix,
+                    counters::cleanupDeleted));
+            threads.add(RefreshFactory.revocationPoll(settings, cutOffs, "jwtauth-revocation-poll" + suffix));
+            return new Composition(components, store, List.copyOf(threads), events,
+                    MonitorRegistration.register(counters, MonitorName.of(context)));
         } catch (RuntimeException e) {
+            threads.forEach(BackgroundTask::close);
+            events.close();
             store.close();
             throw e;
         }
@@ -84,7 +110,10 @@ final class Composition implements AutoCloseable {
 
     @Override
     public void close() {
+        monitor.close();
         threads.forEach(BackgroundTask::close);
+        // After the last request has published its event; what is queued is delivered for a moment.
+        events.close();
         store.close();
     }
 

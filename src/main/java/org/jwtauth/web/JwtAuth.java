@@ -6,6 +6,9 @@ import java.util.Objects;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 
+import org.jwtauth.events.AuthEvent;
+import org.jwtauth.events.AuthEventListener;
+import org.jwtauth.events.AuthEvents;
 import org.jwtauth.refresh.RefreshTokenService;
 import org.jwtauth.refresh.StoreUnavailableException;
 import org.jwtauth.refresh.UserSession;
@@ -29,9 +32,11 @@ import org.jwtauth.refresh.UserSession;
 public final class JwtAuth {
 
     private final RefreshTokenService sessions;
+    private final AuthEvents events;
 
-    private JwtAuth(RefreshTokenService sessions) {
+    private JwtAuth(RefreshTokenService sessions, AuthEvents events) {
         this.sessions = sessions;
+        this.events = events;
     }
 
     /**
@@ -42,7 +47,8 @@ public final class JwtAuth {
      */
     public static JwtAuth from(ServletContext context) {
         try {
-            return new JwtAuth(JwtAuthComponents.from(context).refreshTokens);
+            JwtAuthComponents components = JwtAuthComponents.from(context);
+            return new JwtAuth(components.refreshTokens, components.events);
         } catch (ServletException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -55,12 +61,24 @@ public final class JwtAuth {
 
     /** Ends one of the user's sessions; an unknown id, or another user's, changes nothing. */
     public void revokeSession(String subject, String sessionId) {
-        sessions.revokeSession(Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(sessionId,
-                "sessionId"));
+        if (sessions.revokeSession(Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(sessionId,
+                "sessionId"))) {
+            events.publish(AuthEvent.sessionRevoked(subject, sessionId, null));
+        }
     }
 
     /** Ends every session of the user, on every device. */
     public void revokeAllSessions(String subject) {
         sessions.revokeAll(Objects.requireNonNull(subject, "subject"));
+        events.publish(AuthEvent.logoutAllDevices(subject, null, null));
+    }
+
+    /**
+     * Adds a listener for this web application's authentication events from now on, beside those of
+     * {@code jwtauth.events.listeners}; called on the library's event thread, never on a request thread
+     * ({@link AuthEventListener}). It stays until the application is undeployed.
+     */
+    public void addListener(AuthEventListener listener) {
+        events.addListener(Objects.requireNonNull(listener, "listener"));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jwtauth.config.Settings;
+import org.jwtauth.events.AuthEvents;
 import org.jwtauth.login.LoginThrottle;
 import org.jwtauth.login.UserAuthenticator;
 import org.jwtauth.refresh.ClientInfo;
@@ -46,11 +47,14 @@ final class JwtAuthComponents {
     final LoginThrottle throttle;
     /** Where the refresh token travels in cookie mode; inert when the mode is off. */
     final RefreshTokenCookie refreshCookie;
+    /** Where the filter, the servlets and the facade publish their authentication events. */
+    final AuthEvents events;
 
     JwtAuthComponents(Settings settings, String realm, Clock clock, SigningKeys signingKeys, AccessTokenIssuer issuer,
                       TokenVerifier ownTokens, AccessTokenVerifier tokensToRefresh, TokenVerifier bearerTokens,
                       RefreshTokenService refreshTokens,
-                      UserAuthenticator authenticator, LoginThrottle throttle, RefreshTokenCookie refreshCookie) {
+                      UserAuthenticator authenticator, LoginThrottle throttle, RefreshTokenCookie refreshCookie,
+                      AuthEvents events) {
         this.settings = settings;
         this.realm = realm;
         this.clock = clock;
@@ -64,6 +68,7 @@ final class JwtAuthComponents {
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.refreshCookie = refreshCookie;
+        this.events = events;
     }
 
     /** What the session keeps of {@code request}'s client: nothing when {@code jwtauth.session.clientInfo} is off. */

@@ -1,11 +1,16 @@
 package org.jwtauth.web;
 
+import static org.jwtauth.events.AuthEventReason.BAD_CREDENTIALS;
+import static org.jwtauth.events.AuthEventReason.DIRECTORY_UNAVAILABLE;
+import static org.jwtauth.events.AuthEventReason.THROTTLED;
+
 import java.io.IOException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.events.AuthEvent;
 import org.jwtauth.log.Log;
 import org.jwtauth.login.AlreadyAuthenticatedException;
 import org.jwtauth.login.AuthenticatedUser;
@@ -31,11 +36,13 @@ public final class LoginServlet extends TokenEndpointServlet {
         String username = body.requiredString(Fields.USERNAME, Fields.MAX_USERNAME);
         String password = body.requiredString(Fields.PASSWORD, Fields.MAX_PASSWORD);
         if (!Usernames.acceptable(username)) {
+            components.events.publish(AuthEvent.loginFailed(null, request.getRemoteAddr(), BAD_CREDENTIALS));
             throw new RejectedRequest(AuthErrors.BAD_CREDENTIALS);
         }
         AuthenticatedUser u = authenticate(username, password, request, components);
         IssuedRefreshToken refresh = components.refreshTokens.startSession(u.name(), components.clientOf(request));
         IssuedAccessToken access = components.issuer.issue(u.name(), u.roles(), refresh.sessionId(), u.claims());
+        components.events.publish(AuthEvent.login(u.name(), refresh.sessionId(), request.getRemoteAddr()));
         TokenResponse.write(response, access, refresh, components);
     }
 
@@ -49,6 +56,7 @@ public final class LoginServlet extends TokenEndpointServlet {
         // ForwardedRequestCustomizer rather than trusting X-Forwarded-For here.
         try (LoginThrottle.Attempt attempt = components.throttle.begin(username, request.getRemoteAddr())) {
             if (!attempt.granted()) {
+                components.events.publish(AuthEvent.loginFailed(username, request.getRemoteAddr(), THROTTLED));
                 throw new RejectedRequest(AuthErrors.tooManyAttempts(attempt.retryAfter()));
             }
             Optional<AuthenticatedUser> user;
@@ -59,10 +67,13 @@ public final class LoginServlet extends TokenEndpointServlet {
             } catch (RuntimeException e) {
                 // The type only: a directory's message may quote the username or its query.
                 LOG.warn("The login authenticator failed ({}); answering 503", e.getClass().getName());
+                components.events.publish(AuthEvent.loginFailed(username, request.getRemoteAddr(),
+                        DIRECTORY_UNAVAILABLE));
                 throw new RejectedRequest(AuthErrors.DIRECTORY_UNAVAILABLE);
             }
             if (user.isEmpty()) {
                 attempt.failed();
+                components.events.publish(AuthEvent.loginFailed(username, request.getRemoteAddr(), BAD_CREDENTIALS));
                 throw new RejectedRequest(AuthErrors.BAD_CREDENTIALS);
             }
             attempt.succeeded();

@@ -5,6 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.events.AuthEvent;
+import org.jwtauth.token.JwtPrincipal;
+
 /**
  * {@code POST /auth/logout}: {@code refreshToken} revokes that token's session (this device); with a valid
  * bearer token, {@code allDevices: true} revokes every session of its subject. Answers 204 also for an unknown
@@ -18,9 +21,15 @@ public final class LogoutServlet extends TokenEndpointServlet {
     void handle(HttpServletRequest request, RequestBody body, HttpServletResponse response,
                 JwtAuthComponents components) throws IOException, RejectedRequest {
         if (body.flag(Fields.ALL_DEVICES)) {
-            components.refreshTokens.revokeAll(SessionCaller.of(request, components).getName());
+            JwtPrincipal caller = SessionCaller.of(request, components);
+            components.refreshTokens.revokeAll(caller.getName());
+            components.events.publish(AuthEvent.logoutAllDevices(caller.getName(), caller.sessionId(),
+                    request.getRemoteAddr()));
         } else {
-            components.refreshTokens.revokeSessionOf(components.refreshCookie.forLogout(request, body, components));
+            // An unknown token is answered alike (no oracle) and is no logout of anyone: no event.
+            components.refreshTokens.revokeSessionOf(components.refreshCookie.forLogout(request, body, components))
+                    .ifPresent(row -> components.events.publish(
+                            AuthEvent.logout(row.subject(), row.sessionId(), request.getRemoteAddr())));
         }
         components.refreshCookie.clear(response);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -6,6 +6,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.events.AuthEvent;
+import org.jwtauth.events.AuthEventReason;
 import org.jwtauth.log.Log;
 import org.jwtauth.login.AuthenticatedUser;
 import org.jwtauth.login.UserAuthenticator;
@@ -35,6 +37,7 @@ public final class RefreshServlet extends TokenEndpointServlet {
             previous = components.tokensToRefresh.verifyAllowingExpiry(accessToken,
                     components.settings.sessionMaxLifetime());
         } catch (InvalidTokenException e) {
+            components.events.publish(AuthEvent.refreshFailed(null, null, request.getRemoteAddr(), eventReason(e)));
             throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);
         }
         // Before the rotation, so that a failing directory burns nothing.
@@ -45,19 +48,54 @@ public final class RefreshServlet extends TokenEndpointServlet {
                     previous.tokenId().orElseThrow(), components.clientOf(request));
         } catch (RefreshRejectedException e) {
             LOG.debug("Refresh refused for subject {}: {}", previous.getName(), e.reason());
+            refused(previous, request, components, e.reason());
             throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);
         }
         if (user.isEmpty()) {
             // The application no longer knows the user (disabled, deleted): their session ends here, with a
             // refresh token that was valid, so nobody else's token can end it.
             components.refreshTokens.revokeSession(previous.sessionId());
+            components.events.publish(AuthEvent.refreshFailed(previous.getName(), previous.sessionId(),
+                    request.getRemoteAddr(), AuthEventReason.USER_GONE));
             LOG.debug("Refresh refused for subject {}: the authenticator no longer knows them", previous.getName());
             throw new RejectedRequest(AuthErrors.REFRESH_REFUSED);
         }
         // The subject stays; roles and claims are the authenticator's answer (by default: the previous ones).
         IssuedAccessToken access = components.issuer.issue(previous.getName(), user.get().roles(),
                 previous.sessionId(), user.get().claims());
+        components.events.publish(AuthEvent.refresh(previous.getName(), previous.sessionId(), request.getRemoteAddr()));
         TokenResponse.write(response, access, next, components);
+    }
+
+    /** The refusal's events: reuse is also an event of its own (the session was revoked). */
+    private static void refused(JwtPrincipal previous, HttpServletRequest request, JwtAuthComponents components,
+                                RefreshRejectedException.Reason reason) {
+        String address = request.getRemoteAddr();
+        components.events.publish(AuthEvent.refreshFailed(previous.getName(), previous.sessionId(), address,
+                eventReason(reason)));
+        if (reason == RefreshRejectedException.Reason.REUSED) {
+            // The refresh token's family is the access token's (MISMATCH is decided first): that session ended.
+            components.events.publish(AuthEvent.reuseDetected(previous.getName(), previous.sessionId(), address));
+        }
+    }
+
+    /** An access token older than the session's lifetime is expired; any other refusal makes it no token of ours. */
+    private static AuthEventReason eventReason(InvalidTokenException e) {
+        return e.reason() == InvalidTokenException.Reason.EXPIRED ? AuthEventReason.EXPIRED : AuthEventReason.INVALID;
+    }
+
+    private static AuthEventReason eventReason(RefreshRejectedException.Reason reason) {
+        switch (reason) {
+            case EXPIRED:
+                return AuthEventReason.EXPIRED;
+            case REUSED:
+                return AuthEventReason.REUSED;
+            case MISMATCH:
+                return AuthEventReason.MISMATCH;
+            default:
+                // Malformed, unknown, revoked, or a concurrent request's rotation: not a token we accept now.
+                return AuthEventReason.INVALID;
+        }
     }
 
     /** {@link UserAuthenticator#reload}; a failing directory is 503, as at login. */

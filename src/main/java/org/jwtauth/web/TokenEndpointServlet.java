@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtauth.events.AuthEvent;
 import org.jwtauth.log.Log;
 import org.jwtauth.refresh.StoreUnavailableException;
 
@@ -47,6 +48,7 @@ abstract class TokenEndpointServlet extends HttpServlet {
             ErrorWriter.write(response, components.realm, e.error());
         } catch (StoreUnavailableException e) {
             LOG.warn("{} answered 503: {}", getServletName(), e.getMessage());
+            components.events.publish(AuthEvent.storeUnavailable(request.getRemoteAddr()));
             ErrorWriter.write(response, components.realm, AuthErrors.STORE_UNAVAILABLE);
         } catch (RuntimeException e) {
             // Logged with its stack trace for the operator; the client sees a fixed text.

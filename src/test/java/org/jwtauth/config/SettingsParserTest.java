@@ -403,4 +403,18 @@ class SettingsParserTest {
                 ConfigKeys.REFRESH_TOKEN_COOKIE);
         assertTrue(e.getMessage().contains("true or false"), e.getMessage());
     }
+
+    @Test
+    void eventListenersWhenNotSetThenNoneAndWhenClassNamesThenEachInOrderAndInTheSummary() {
+        assertEquals(List.of(), parse(withSecret()).eventListeners());
+        Settings s = parse(withSecret(ConfigKeys.EVENTS_LISTENERS, " com.example.Audit , com.example.Siem$Bridge "));
+        assertEquals(List.of("com.example.Audit", "com.example.Siem$Bridge"), s.eventListeners());
+        assertTrue(s.summary().contains("events.listeners=com.example.Audit,com.example.Siem$Bridge"), s.summary());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com.example.", "com example.Audit", "1com.Audit", "com..Audit", "com.example.Audit;x"})
+    void eventListenersWhenNotAClassNameThenRefusedNamingTheKey(String value) {
+        refused(withSecret(ConfigKeys.EVENTS_LISTENERS, value), ConfigKeys.EVENTS_LISTENERS);
+    }
 }

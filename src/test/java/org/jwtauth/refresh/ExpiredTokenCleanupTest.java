@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +53,24 @@ class ExpiredTokenCleanupTest {
             new ExpiredTokenCleanup(store, clock).run();
             assertFalse(store.findByHash("rotated").isPresent());
             assertFalse(store.findByHash("successor").isPresent());
+        }
+    }
+
+    @Test
+    void runWhenRowsAreDeletedInSeveralBatchesThenTheRunsTotalIsReportedOnce() {
+        try (RefreshTokenStore store = H2Stores.open(dir)) {
+            store.insert(row("a", "f1", Duration.ofMinutes(1), Duration.ofDays(1)));
+            store.insert(row("b", "f2", Duration.ofMinutes(1), Duration.ofDays(1)));
+            store.insert(row("c", "f3", Duration.ofMinutes(1), Duration.ofDays(1)));
+            store.insert(row("kept", "f4", Duration.ofDays(1), Duration.ofDays(1)));
+            clock.advance(Duration.ofMinutes(2));
+            List<Long> reported = new ArrayList<>();
+
+            new ExpiredTokenCleanup(store, clock, reported::add, 2).run();
+
+            assertEquals(1, reported.size(), reported::toString);
+            assertTrue(reported.get(0) >= 3, "at least the three expired token rows: " + reported);
+            assertTrue(store.findByHash("kept").isPresent());
         }
     }
 

@@ -48,6 +48,34 @@ class CachingTokenVerifierTest {
     }
 
     @Test
+    void verifyWhenCountedThenEachLookupIsExactlyOneHitOrOneMissAndARefusedTokenIsAMiss() throws Exception {
+        AtomicInteger hits = new AtomicInteger();
+        AtomicInteger misses = new AtomicInteger();
+        CacheStatistics statistics = new CacheStatistics() {
+            @Override
+            public void hit() {
+                hits.incrementAndGet();
+            }
+
+            @Override
+            public void miss() {
+                misses.incrementAndGet();
+            }
+        };
+        CachingTokenVerifier cached = new CachingTokenVerifier(verifications, 100, clock, TokenCutOff.NONE,
+                statistics);
+        String token = token("alice");
+
+        cached.verify(token);
+        cached.verify(token);
+        cached.verify(token);
+        assertThrows(InvalidTokenException.class, () -> cached.verify(token + "x"));
+
+        assertEquals(2, hits.get());
+        assertEquals(2, misses.get());
+    }
+
+    @Test
     void verifyWhenACachedTokenReachesItsExpThenItIsVerifiedAgainAndNotKept() throws Exception {
         CachingTokenVerifier cached = new CachingTokenVerifier(verifications, 100, clock, TokenCutOff.NONE);
         String token = token("alice");
