@@ -184,7 +184,8 @@ public final class Settings {
                 + ", " + sessions.summary()
                 + ", refreshToken.cookie=" + refreshTokenCookie
                 + (trustedIssuer == null ? "" : ", " + trustedIssuer.summary())
-                + (eventListeners.isEmpty() ? "" : ", events.listeners=" + String.join(",", eventListeners));
+                + (eventListeners.isEmpty() ? "" : ", events.listeners="
+                        + String.join(",", eventListeners));
     }
 
     @Override

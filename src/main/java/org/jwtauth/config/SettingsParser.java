@@ -121,7 +121,7 @@ public final class SettingsParser {
                 values.integer(SESSION_MAX_PER_USER, 0, 0, 10_000));
     }
 
-    /** Class names only; whether each class exists and is a listener is known once the web app's loader is asked. */
+    /** Class names only: whether each exists and is a listener, the web application's class loader says later. */
     private List<String> eventListeners() {
         List<String> names = values.list(EVENTS_LISTENERS);
         for (String name : names) {

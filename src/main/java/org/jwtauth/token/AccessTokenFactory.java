@@ -31,7 +31,7 @@ public final class AccessTokenFactory {
         return filterVerifier(verifier, settings, clock, cutOff, CacheStatistics.NONE);
     }
 
-    /** As {@link #filterVerifier(TokenVerifier, Settings, Clock, TokenCutOff)}, each lookup told to {@code statistics}. */
+    /** As the other {@code filterVerifier}, each lookup in the cache told to {@code statistics}. */
     public static TokenVerifier filterVerifier(TokenVerifier verifier, Settings settings, Clock clock,
                                                TokenCutOff cutOff, CacheStatistics statistics) {
         return new CachingTokenVerifier(verifier, settings.verifierCacheSize(), clock, cutOff, statistics);

@@ -42,8 +42,14 @@ public final class BearerTokenFilter implements Filter {
 
     /** With its collaborators: {@code verifier} decides about tokens, {@code realm} names the challenge's realm. */
     public BearerTokenFilter(TokenVerifier verifier, String realm) {
+        this(verifier, realm, EventPublisher.NONE);
+    }
+
+    /** As {@link #BearerTokenFilter(TokenVerifier, String)}, publishing each refusal of a token to {@code events}. */
+    BearerTokenFilter(TokenVerifier verifier, String realm, EventPublisher events) {
         this.authentication = new BearerAuthentication(verifier);
         this.realm = realm;
+        this.events = events;
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigurationException;
 
-/** {@code jwtauth.events.listeners}: class names made into listeners at start-up, or a start-up error naming the key. */
+/** {@code jwtauth.events.listeners}: class names made into listeners at start-up, or an error naming the key. */
 class AuthEventListenersTest {
 
     public static final class Recording implements AuthEventListener {

@@ -211,7 +211,8 @@ class AuthEventsIT {
 
                 secrets.addAll(List.of(first.access(), first.refresh(), second.access(), second.refresh(), forged));
                 for (String token : List.of(first.refresh(), second.refresh())) {
-                    byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+                    byte[] hash = MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(StandardCharsets.US_ASCII));
                     secrets.add(Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
                     secrets.add(HexFormat.of().formatHex(hash));
                 }

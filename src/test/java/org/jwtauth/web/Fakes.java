@@ -94,6 +94,8 @@ final class Fakes {
                         return null;
                     case "isUserInRole":
                         return false;
+                    case "getRemoteAddr":
+                        return "192.0.2.7";
                     default:
                         throw new UnsupportedOperationException("request." + m.getName());
                 }
