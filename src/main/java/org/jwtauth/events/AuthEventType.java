@@ -16,7 +16,7 @@ public enum AuthEventType {
     LOGOUT,
     /** Logout of every device of the subject (over HTTP or by the application). */
     LOGOUT_ALL_DEVICES,
-    /** One session was ended by its user (over HTTP) or by the application. */
+    /** One session was ended by its user (over HTTP), by the application, or by a login beyond the limit per user. */
     SESSION_REVOKED,
     /** The filter refused a bearer token: a reason, subject and session only when the token verified. */
     TOKEN_REJECTED,

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.jwtauth.log.Log;
@@ -61,6 +62,14 @@ public final class RefreshTokenService {
      * session and end one more than needed, never fewer: the limit holds once both are done.
      */
     public IssuedRefreshToken startSession(String subject, ClientInfo client) {
+        return startSession(subject, client, sessionId -> { });
+    }
+
+    /**
+     * As {@link #startSession(String, ClientInfo)}, telling {@code ended} the id of each session the limit per user
+     * ended, after it was revoked: the caller publishes those revocations, with the client the login came from.
+     */
+    public IssuedRefreshToken startSession(String subject, ClientInfo client, Consumer<String> ended) {
         Instant now = clock.instant();
         String token = tokens.newToken();
         String sessionId = tokens.newSessionId();
@@ -74,6 +83,7 @@ public final class RefreshTokenService {
             // Most recently used first: the new session and the newest others stay.
             for (UserSession older : others.subList(Math.min(others.size(), maxSessionsPerUser - 1), others.size())) {
                 revoke(older.sessionId());
+                ended.accept(older.sessionId());
             }
         }
         return new IssuedRefreshToken(token, row);

@@ -41,7 +41,7 @@ final class CachingTokenVerifier implements TokenVerifier {
             statistics.hit();
         }
         if (cutOff.isCutOff(principal)) {
-            throw new InvalidTokenException(InvalidTokenException.Reason.REVOKED);
+            throw InvalidTokenException.cutOff(principal);
         }
         return principal;
     }

@@ -21,21 +21,32 @@ final class BearerAuthentication {
 
     /** What a request amounts to: exactly one of a principal, an error, or nothing (no bearer token). */
     static final class Result {
-        private static final Result ABSENT = new Result(null, null, null);
+        private static final Result ABSENT = new Result(null, null, null, null);
 
         private final JwtPrincipal principal;
         private final OAuthError error;
         private final AuthEventReason rejection;
+        private final JwtPrincipal refused;
 
-        private Result(JwtPrincipal principal, OAuthError error, AuthEventReason rejection) {
+        private Result(JwtPrincipal principal, OAuthError error, AuthEventReason rejection, JwtPrincipal refused) {
             this.principal = principal;
             this.error = error;
             this.rejection = rejection;
+            this.refused = refused;
+        }
+
+        private static Result refused(OAuthError error, AuthEventReason rejection) {
+            return new Result(null, error, rejection, null);
         }
 
         /** Why a presented token was refused, for the event; null when none was presented or it verified. */
         AuthEventReason rejection() {
             return rejection;
+        }
+
+        /** The caller of a token that verified but was cut off, for the event; null otherwise. */
+        JwtPrincipal refusedCaller() {
+            return refused;
         }
 
         boolean isAbsent() {
@@ -65,20 +76,21 @@ final class BearerAuthentication {
         try {
             token = resolver.resolve(request);
         } catch (RejectedRequest e) {
-            return new Result(null, e.error(), AuthEventReason.MALFORMED);
+            return Result.refused(e.error(), AuthEventReason.MALFORMED);
         }
         if (token.isEmpty()) {
             return Result.ABSENT;
         }
         try {
-            return new Result(verifier.verify(token.get()), null, null);
+            return new Result(verifier.verify(token.get()), null, null, null);
         } catch (InvalidTokenException e) {
-            return new Result(null, AuthErrors.invalidToken(e.reason()), rejection(e.reason()));
+            return new Result(null, AuthErrors.invalidToken(e.reason()), rejection(e.reason()),
+                    e.cutOffCaller().orElse(null));
         } catch (RuntimeException e) {
             // A bug, not the client's doing: fail closed with the usual refusal (design section 3: never a 500
             // with a stack trace), and say it where operators look.
             LOG.error("Unexpected failure while verifying a bearer token; the request is refused", e);
-            return new Result(null, AuthErrors.invalidToken(InvalidTokenException.Reason.INVALID),
+            return Result.refused(AuthErrors.invalidToken(InvalidTokenException.Reason.INVALID),
                     AuthEventReason.INVALID);
         }
     }

@@ -107,13 +107,22 @@ public final class BearerTokenFilter implements Filter {
             return;
         }
         if (!result.isAbsent()) {
-            events.publish(principal == null
-                    ? AuthEvent.tokenRejected(result.rejection(), null, null, request.getRemoteAddr())
-                    : AuthEvent.tokenRejected(INSUFFICIENT_ROLE, principal.getName(), principal.sessionId(),
-                            request.getRemoteAddr()));
+            events.publish(rejected(result, request));
         }
         if (!include) {
             ErrorWriter.write(response, realm, error);
         }
+    }
+
+    /** Subject and session only for a token that verified: a cut-off one, or one without the roles required. */
+    private static AuthEvent rejected(BearerAuthentication.Result result, HttpServletRequest request) {
+        JwtPrincipal principal = result.principal();
+        if (principal != null) {
+            return AuthEvent.tokenRejected(INSUFFICIENT_ROLE, principal.getName(), principal.sessionId(),
+                    request.getRemoteAddr());
+        }
+        JwtPrincipal refused = result.refusedCaller();
+        return AuthEvent.tokenRejected(result.rejection(), refused == null ? null : refused.getName(),
+                refused == null ? null : refused.sessionId(), request.getRemoteAddr());
     }
 }

@@ -40,9 +40,12 @@ public final class LoginServlet extends TokenEndpointServlet {
             throw new RejectedRequest(AuthErrors.BAD_CREDENTIALS);
         }
         AuthenticatedUser u = authenticate(username, password, request, components);
-        IssuedRefreshToken refresh = components.refreshTokens.startSession(u.name(), components.clientOf(request));
+        String address = request.getRemoteAddr();
+        // Sessions beyond jwtauth.session.maxPerUser end with this login: each is a revocation like any other.
+        IssuedRefreshToken refresh = components.refreshTokens.startSession(u.name(), components.clientOf(request),
+                ended -> components.events.publish(AuthEvent.sessionRevoked(u.name(), ended, address)));
         IssuedAccessToken access = components.issuer.issue(u.name(), u.roles(), refresh.sessionId(), u.claims());
-        components.events.publish(AuthEvent.login(u.name(), refresh.sessionId(), request.getRemoteAddr()));
+        components.events.publish(AuthEvent.login(u.name(), refresh.sessionId(), address));
         TokenResponse.write(response, access, refresh, components);
     }
 

@@ -125,6 +125,22 @@ class RefreshTokenServiceTest {
     }
 
     @Test
+    void startSessionWhenTheLimitEndsSessionsThenTheCallerIsToldEachEndedOneAndNoOther() {
+        RefreshTokenService service = service(Duration.ZERO, 1);
+        List<String> ended = new ArrayList<>();
+        IssuedRefreshToken first = service.startSession("alice", ClientInfo.NONE, ended::add);
+        service.startSession("bob", ClientInfo.NONE, ended::add);
+        assertEquals(List.of(), ended, "below the limit, and another user's session does not count");
+        clock.advance(Duration.ofMinutes(1));
+
+        IssuedRefreshToken second = service.startSession("alice", ClientInfo.NONE, ended::add);
+
+        assertEquals(List.of(first.sessionId()), ended);
+        assertTrue(cutOffs.isCutOff(accessTokenOf(first)));
+        assertFalse(ended.contains(second.sessionId()));
+    }
+
+    @Test
     void revokeWhenASessionOrAllOfTheUsersEndThenTheirAccessTokensAreCutOffAtOnce() {
         RefreshTokenService service = service(Duration.ZERO);
         IssuedRefreshToken phone = service.startSession("alice", ClientInfo.NONE);

@@ -18,8 +18,10 @@ import org.jwtauth.config.Settings;
 import org.jwtauth.config.SettingsParser;
 import org.jwtauth.events.AuthEvent;
 import org.jwtauth.keys.HmacSigningKeys;
+import org.jwtauth.token.AccessTokenFactory;
 import org.jwtauth.token.AccessTokenIssuer;
 import org.jwtauth.token.AccessTokenVerifier;
+import org.jwtauth.token.TokenVerifier;
 
 /** The filter's {@code TOKEN_REJECTED} events: one per refused token, with its reason; none otherwise. */
 class BearerTokenFilterEventsTest {
@@ -41,6 +43,11 @@ class BearerTokenFilterEventsTest {
 
     /** The events of one request, as "TYPE REASON subject session address". */
     private List<String> eventsOf(Fakes.Request request, String... initParams) throws Exception {
+        return eventsOf(verifier, request, initParams);
+    }
+
+    private List<String> eventsOf(TokenVerifier verifier, Fakes.Request request, String... initParams)
+            throws Exception {
         Map<String, String> params = new HashMap<>();
         for (int i = 0; i < initParams.length; i += 2) {
             params.put(initParams[i], initParams[i + 1]);
@@ -84,5 +91,18 @@ class BearerTokenFilterEventsTest {
         assertEquals(List.of("TOKEN_REJECTED INSUFFICIENT_ROLE alice family-1 192.0.2.7"),
                 eventsOf(new Fakes.Request().header("Authorization", "Bearer " + token(clock, "user")),
                         "roles", "admin"));
+    }
+
+    @Test
+    void doFilterWhenTheTokensSessionIsCutOffThenCutOffWithTheVerifiedSubjectAndSession() throws Exception {
+        TokenVerifier cuttingOff = AccessTokenFactory.filterVerifier(verifier, settings, clock,
+                principal -> "family-1".equals(principal.sessionId()));
+        String t = token(clock);
+        assertEquals(List.of("TOKEN_REJECTED CUT_OFF alice family-1 192.0.2.7"),
+                eventsOf(cuttingOff, new Fakes.Request().header("Authorization", "Bearer " + t)));
+        events.clear();
+        // The second time from the verified-token cache: refused and reported alike.
+        assertEquals(List.of("TOKEN_REJECTED CUT_OFF alice family-1 192.0.2.7"),
+                eventsOf(cuttingOff, new Fakes.Request().header("Authorization", "Bearer " + t)));
     }
 }
