@@ -61,7 +61,8 @@ class MonitoringLifecycleIT {
                     app.container().redeploy();
                 }
                 assertEquals(Set.of(name), registered("/monitored"), "exactly one MBean after three redeploys");
-                assertEquals(List.of("jwtauth-cleanup-monitored", "jwtauth-events-monitored"),
+                assertEquals(List.of("jwtauth-cleanup-monitored", "jwtauth-events-monitored",
+                                "jwtauth-revocation-poll-monitored"),
                         LiveThreads.named("jwtauth"), "the threads of the running instance only");
 
                 app.container().undeploy();
