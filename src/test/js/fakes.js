@@ -13,6 +13,30 @@ class MemoryStorage {
   removeItem(key) { this.items.delete(key); }
 }
 
+/**
+ * One tab's view of the origin's storage: its own writes reach the other tabs as storage events (as a browser's
+ * localStorage does, and never to the tab that wrote).
+ */
+function tabStorage(shared, tabs) {
+  const listeners = [];
+  tabs.add(listeners);
+  const changed = (key) => {
+    for (const other of tabs) {
+      if (other !== listeners) {
+        other.forEach((listener) => setTimeout(() => listener({ key }), 0));
+      }
+    }
+  };
+  return {
+    storage: {
+      getItem: (key) => shared.getItem(key),
+      setItem: (key, value) => { shared.setItem(key, value); changed(key); },
+      removeItem: (key) => { shared.removeItem(key); changed(key); }
+    },
+    onStorage: (listener) => listeners.push(listener)
+  };
+}
+
 /** Web Locks with exclusive locks, AbortSignal and steal, as the spec describes them. */
 class FakeLocks {
   constructor() { this.held = null; this.queue = []; }
@@ -173,18 +197,21 @@ class Clock {
   advance(ms) { this.offset += ms; }
 }
 
-/** An origin: one storage, one lock manager, one channel type, one server; tabs() makes clients of it. */
+/** An origin: one storage, one lock manager, one channel type, one server; tab() makes clients of it. */
 function origin(options) {
   const clock = new Clock();
   const server = new FakeServer(clock, options);
   const storage = new MemoryStorage();
   const locks = options && options.noLocks ? undefined : new FakeLocks();
-  const BroadcastChannel = channelType();
+  const BroadcastChannel = options && options.noChannel ? undefined : channelType();
+  const tabs = new Set();
   function tab(clientOptions) {
+    const view = tabStorage(storage, tabs);
     return create({
       fetch: (url, init) => server.fetch(url, init),
       Headers,
-      storage,
+      storage: view.storage,
+      onStorage: view.onStorage,
       locks,
       BroadcastChannel,
       setTimeout: (f, ms) => setTimeout(f, ms),

@@ -243,6 +243,21 @@ test('logout in one tab signs out the others and posts the refresh token once', 
   assert.equal(b.user(), null);
 });
 
+test('without BroadcastChannel a logout still reaches the other tabs, through the storage event', async () => {
+  const o = origin({ noChannel: true });
+  const a = o.tab();
+  const b = o.tab();
+  const seen = [];
+  b.onChange((user) => seen.push(user && user.subject));
+  await a.login('alice', 'pw');
+  await waitUntil(() => seen[seen.length - 1] === 'alice');
+
+  await a.logout();
+
+  await waitUntil(() => seen[seen.length - 1] === null);
+  assert.equal(b.user(), null);
+});
+
 test('logout of all devices sends allDevices with a valid access token', async () => {
   const o = origin({ lifetimeSeconds: 60 });
   const a = o.tab();

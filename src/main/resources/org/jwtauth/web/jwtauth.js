@@ -131,8 +131,8 @@
   }
 
   /**
-   * A client. env holds what it uses from the browser (fetch, storage, locks, BroadcastChannel, clock, timers),
-   * so that tests can give it their own.
+   * A client. env holds what it uses from the browser (fetch, storage and its change events, locks,
+   * BroadcastChannel, clock, timers), so that tests can give it their own.
    */
   function create(env, options) {
     var config = Object.assign({}, DEFAULTS, options || {});
@@ -140,6 +140,7 @@
     var listeners = [];
     var pending = null;
     var channel = null;
+    var watching = false;
     var lock = null;
 
     function endpoint(name) {
@@ -171,6 +172,16 @@
     }
 
     function bus() {
+      // The storage event is the second path: a change another tab made to the stored tokens is seen even where
+      // BroadcastChannel is missing or a message of it did not arrive (a background tab being woken, for one).
+      if (!watching && env.onStorage) {
+        watching = true;
+        env.onStorage(function (event) {
+          if (event.key === config.storageKey || event.key === null) {
+            notify();
+          }
+        });
+      }
       if (!channel && env.BroadcastChannel) {
         channel = new env.BroadcastChannel(config.channelName);
         channel.onmessage = function (event) {
@@ -423,6 +434,7 @@
       storage: global.localStorage,
       locks: global.navigator && global.navigator.locks,
       BroadcastChannel: global.BroadcastChannel,
+      onStorage: function (listener) { global.addEventListener('storage', listener); },
       setTimeout: function (f, ms) { return global.setTimeout(f, ms); },
       clearTimeout: function (t) { return global.clearTimeout(t); },
       now: function () { return Date.now(); },
