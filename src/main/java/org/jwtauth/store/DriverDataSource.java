@@ -45,19 +45,61 @@ final class DriverDataSource implements DataSource {
         if (password != null) {
             credentials.setProperty("password", password);
         }
-        List<Driver> before = Collections.list(DriverManager.getDrivers());
-        this.driver = findDriver(url);
         ClassLoader webApp = Thread.currentThread().getContextClassLoader();
+        InitialisationProbe probe = webApp == null ? null : new InitialisationProbe(webApp);
+        List<Driver> before;
+        if (probe == null) {
+            before = Collections.list(DriverManager.getDrivers());
+        } else {
+            Thread.currentThread().setContextClassLoader(probe);
+            try {
+                before = Collections.list(DriverManager.getDrivers());
+            } finally {
+                Thread.currentThread().setContextClassLoader(webApp);
+            }
+        }
+        // DriverManager's one-time initialisation ran inside that first call: the drivers it registered from the
+        // web application's class loader are ours to undo as well.
+        List<Driver> notOurs = probe != null && probe.driverServicesRead ? List.of() : before;
+        this.driver = findDriver(url);
         this.registeredByLookup = Collections.list(DriverManager.getDrivers()).stream()
-                .filter(d -> before.stream().noneMatch(b -> b == d))
+                .filter(d -> notOurs.stream().noneMatch(b -> b == d))
                 .filter(d -> webApp != null && d.getClass().getClassLoader() == webApp)
                 .collect(java.util.stream.Collectors.toList());
     }
 
     /**
+     * The web application's class loader as DriverManager's one-time initialisation sees it, telling whether that
+     * initialisation ran. The first DriverManager call in the JVM loads every {@code java.sql.Driver} service of
+     * the calling thread's context class loader (JDBC 4.3 section 9.2.1), and each driver class registers itself:
+     * when that call is ours, in contextInitialized, the drivers in WEB-INF/lib register from the web
+     * application's class loader before any snapshot can be taken, and DriverManager's static list then pins that
+     * class loader after undeploy (seen in embedded Jetty, which has no DriverManager protection of its own).
+     * Classes and resources come from the web application's class loader, so the drivers registered are the same
+     * as without the probe; only the reading of the service file is noted.
+     */
+    private static final class InitialisationProbe extends ClassLoader {
+        private static final String DRIVER_SERVICES = "META-INF/services/" + Driver.class.getName();
+        volatile boolean driverServicesRead;
+
+        InitialisationProbe(ClassLoader webApp) {
+            super("jwtauth-driver-probe", webApp);
+        }
+
+        @Override
+        public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+            if (DRIVER_SERVICES.equals(name)) {
+                driverServicesRead = true;
+            }
+            return super.getResources(name);
+        }
+    }
+
+    /**
      * Loading a driver class registers an instance with DriverManager (JDBC 4.3 section 9.2.1), which then pins
      * the web application's class loader after undeploy (Tomcat reports it as a leak). Undoes the registrations
-     * that our own lookup caused from WEB-INF/lib; drivers registered by anyone else are left alone.
+     * that our own lookup caused from WEB-INF/lib, including those of DriverManager's one-time initialisation when
+     * our lookup was the JVM's first DriverManager call; drivers registered by anyone else are left alone.
      */
     void deregisterDrivers() {
         for (Driver registered : registeredByLookup) {
