@@ -59,8 +59,10 @@ final class DriverDataSource implements DataSource {
             }
         }
         // DriverManager's one-time initialisation ran inside that first call: the drivers it registered from the
-        // web application's class loader are ours to undo as well.
-        List<Driver> notOurs = probe != null && probe.driverServicesRead ? List.of() : before;
+        // web application's class loader are ours to undo as well. Not when that loader is the JVM's own (a main
+        // method, a test): its drivers serve everyone in the JVM, not one web application.
+        List<Driver> notOurs = probe != null && probe.driverServicesRead
+                && webApp != ClassLoader.getSystemClassLoader() ? List.of() : before;
         this.driver = findDriver(url);
         this.registeredByLookup = Collections.list(DriverManager.getDrivers()).stream()
                 .filter(d -> notOurs.stream().noneMatch(b -> b == d))
