@@ -20,6 +20,9 @@ import org.jose4j.lang.JoseException;
  */
 final class RequestBody {
 
+    /** Tomcat's request attribute for a parameter parse that failed (Globals.PARAMETER_PARSE_FAILED_ATTR). */
+    static final String TOMCAT_PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
+
     private final Map<String, ?> json;
     private final HttpServletRequest form;
     private final QueryParameters query;
@@ -103,12 +106,18 @@ final class RequestBody {
      * The body's values of {@code name}: the container's, without those of the query string, which it lists first.
      * The container parses the form on first access and refuses what breaks its own limits (a chunked body
      * beyond Jetty's maxFormContentSize, too many fields) with a runtime exception: a malformed request, not a 500.
+     * Tomcat 9 and 10.0 instead keep the fields before their maxParameterCount, drop the rest and flag the request
+     * with {@link #TOMCAT_PARSE_FAILED} (what Tomcat's FailedRequestFilter reads): a form only half read is refused
+     * alike, rather than acted on.
      */
     private String[] formValues(String name) throws RejectedRequest {
         String[] all;
         try {
             all = form.getParameterValues(name);
         } catch (RuntimeException e) {
+            throw new RejectedRequest(AuthErrors.MALFORMED_BODY);
+        }
+        if (form.getAttribute(TOMCAT_PARSE_FAILED) != null) {
             throw new RejectedRequest(AuthErrors.MALFORMED_BODY);
         }
         int inQuery = query.count(name);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jetty.ee.webapp.WebAppClassLoader;
@@ -36,6 +38,8 @@ final class JettyContainer implements Container {
     private Server server;
     private ContextHandlerCollection contexts;
     private WebAppContext webApp;
+    /** The web apps {@link #add}ed beside the first: stopped here, since Server.stop() leaves them running. */
+    private final List<WebAppContext> added = new ArrayList<>();
 
     JettyContainer(Path workDir) {
         this.workDir = workDir;
@@ -70,7 +74,7 @@ final class JettyContainer implements Container {
     @Override
     public URI add(WebAppDirectory more, String contextPath) throws Exception {
         String morePath = Container.normalise(contextPath);
-        addContext(morePath, more, "tmp" + morePath.replace('/', '_'));
+        added.add(addContext(morePath, more, "tmp" + morePath.replace('/', '_')));
         return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
                 + morePath + "/");
     }
@@ -157,6 +161,12 @@ final class JettyContainer implements Container {
         if (server != null) {
             try {
                 undeploy();
+                for (WebAppContext context : added) {
+                    context.stop();
+                    contexts.removeHandler(context.get());
+                    context.destroy();
+                }
+                added.clear();
             } finally {
                 server.stop();
                 server.destroy();
