@@ -67,6 +67,14 @@ public final class BearerTokenFilter implements Filter {
         }
     }
 
+    /**
+     * Nothing to release: the components belong to the web application's listener. Declared because Servlet 3.1
+     * (Jetty 9.4) has no default for it: a container of that version would fail with AbstractMethodError.
+     */
+    @Override
+    public void destroy() {
+    }
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {

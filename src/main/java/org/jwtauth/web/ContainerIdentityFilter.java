@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
@@ -20,6 +21,19 @@ import jakarta.servlet.http.HttpServletRequest;
  * Requests the bearer filter authenticated, and requests already wrapped, pass as they are.
  */
 public final class ContainerIdentityFilter implements Filter {
+
+    /**
+     * Nothing to set up. Declared because Servlet 3.1 (Jetty 9.4) has no default for it: a container of that
+     * version would fail with AbstractMethodError.
+     */
+    @Override
+    public void init(FilterConfig config) {
+    }
+
+    /** Nothing to release; declared for Servlet 3.1, as {@link #init} is. */
+    @Override
+    public void destroy() {
+    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

@@ -39,6 +39,11 @@ public final class JwtAuthInitializer implements ServletContainerInitializer {
         new FragmentGuardInitializer().onStartup(classes, context);
         AutoCloseable restore = HostProvidersFirst.install();
         context.addListener(new ServletContextListener() {
+            /** Nothing to do at start; declared because Servlet 3.1 (Jetty 9.4) has no default for it. */
+            @Override
+            public void contextInitialized(ServletContextEvent event) {
+            }
+
             @Override
             public void contextDestroyed(ServletContextEvent event) {
                 // The JPA API's holder may outlive this application (an API JAR shared by the container): never

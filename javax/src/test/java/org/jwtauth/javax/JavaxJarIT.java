@@ -88,6 +88,87 @@ class JavaxJarIT {
         }
     }
 
+    /**
+     * Servlet 3.1 (Jetty 9.4): the methods Servlet 4.0 turned into defaults (Filter.init and destroy, every
+     * listener method) are abstract there, and a class that leaves one to its default fails with
+     * AbstractMethodError when the container calls it. Every class of the JAR that implements a javax.servlet
+     * interface declares each such method itself.
+     */
+    @Test
+    void servletTypesWhenImplementedThenEveryMethodServlet40MadeADefaultIsDeclared() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (String name : classNames()) {
+            Class<?> type = Class.forName(name, false, JavaxJarIT.class.getClassLoader());
+            for (Class<?> api : servletInterfaces(type, new ArrayList<>())) {
+                for (java.lang.reflect.Method method : api.getMethods()) {
+                    if (method.isDefault() && !declares(type, method)) {
+                        missing.add(name + " leaves " + api.getName() + "." + method.getName() + " to its default");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    /** What Servlet 3.1 lacks (types and methods new in 4.0): never linked from the JAR. */
+    @Test
+    void classesWhenScannedThenNoneLinksToAServlet40OnlyType() throws IOException {
+        List<String> servlet40 = List.of("javax/servlet/GenericFilter", "javax/servlet/http/HttpFilter",
+                "javax/servlet/http/HttpServletMapping", "javax/servlet/http/MappingMatch",
+                "javax/servlet/http/PushBuilder", "getHttpServletMapping", "newPushBuilder", "getTrailerFields",
+                "isTrailerFieldsReady", "setTrailerFields", "addJspFile", "getSessionTimeout", "setSessionTimeout",
+                "getRequestCharacterEncoding", "setRequestCharacterEncoding", "getResponseCharacterEncoding",
+                "setResponseCharacterEncoding");
+        List<String> found = new ArrayList<>();
+        try (JarFile jar = new JarFile(ItBuild.libraryJar().toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    String text = read(jar, entry);
+                    servlet40.stream().filter(text::contains).forEach(n -> found.add(entry.getName() + ": " + n));
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
+    private static List<String> classNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (JarFile jar = new JarFile(ItBuild.libraryJar().toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String n = entry.getName();
+                if (n.endsWith(".class") && !n.endsWith("module-info.class")) {
+                    names.add(n.substring(0, n.length() - ".class".length()).replace('/', '.'));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<Class<?>> servletInterfaces(Class<?> type, List<Class<?>> found) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.getName().startsWith("javax.servlet.") && !found.contains(i)) {
+                    found.add(i);
+                }
+                servletInterfaces(i, found);
+            }
+        }
+        return found;
+    }
+
+    /** The method is declared by the class or one of its own superclasses (not by an interface's default). */
+    private static boolean declares(Class<?> type, java.lang.reflect.Method method) {
+        for (Class<?> c = type; c != null && !c.isInterface(); c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod(method.getName(), method.getParameterTypes());
+                return true;
+            } catch (NoSuchMethodException e) {
+                // look further up
+            }
+        }
+        return false;
+    }
+
     private static int major(JarFile jar, String name) throws IOException {
         try (InputStream in = jar.getInputStream(jar.getEntry(name))) {
             byte[] header = in.readNBytes(8);
