@@ -9,12 +9,12 @@
 #   javax/src/stock/jetty-try.sh 9.4.58.v20250814   # Jetty 9.4 (Servlet 3.1)
 #
 # Needs: a built javax JAR (mvn install; mvn -f javax/pom.xml package), Java 11+, Maven, curl.
-# Env: WORK (default /tmp/jetty-try), REPO (Maven local repository, default /tmp/jetty-repo), PORT (8090).
+# Env: WORK (default /tmp/jetty-try), REPO (a Maven local repository; default: Maven's own), PORT (8090).
 set -euo pipefail
 
 VERSION=${1:?usage: $0 JETTY_VERSION (e.g. 10.0.25 or 9.4.58.v20250814)}
 WORK=${WORK:-/tmp/jetty-try}
-REPO=${REPO:-/tmp/jetty-repo}
+REPO=${REPO:-$HOME/.m2/repository}
 PORT=${PORT:-8090}
 HERE=$(cd "$(dirname "$0")/../.." && pwd)          # javax/
 JAR=$(ls "$HERE"/target/jwt-servlet-auth-javax-*.jar | grep -v -e sources -e javadoc | head -1)
