@@ -4,7 +4,8 @@
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-echo "Building and installing the library (mvn install -DskipTests)..."
+echo "Building and installing the library (mvn install -DskipTests, and its javax build)..."
 mvn -B -q install -DskipTests
+mvn -B -q -f javax/pom.xml install -DskipTests
 echo "Building the demo WAR and starting it..."
 exec mvn -B -q -f webapp-demo/pom.xml package exec:java -DskipTests -Ddemo.args="$*"
