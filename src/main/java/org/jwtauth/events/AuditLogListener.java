@@ -33,6 +33,11 @@ public final class AuditLogListener implements AuthEventListener {
     private final Output output;
     private final LineBudget budget;
 
+    /**
+     * A listener that writes to the audit logger.
+     *
+     * @param clock for the per-minute line budget
+     */
     public AuditLogListener(Clock clock) {
         this(toLog(Log.named(LoggerNames.AUDIT)), clock);
     }

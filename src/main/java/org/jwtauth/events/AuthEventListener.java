@@ -14,5 +14,10 @@ package org.jwtauth.events;
 @FunctionalInterface
 public interface AuthEventListener {
 
+    /**
+     * Receives one event.
+     *
+     * @param event the event
+     */
     void onEvent(AuthEvent event);
 }

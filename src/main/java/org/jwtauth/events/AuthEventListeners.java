@@ -15,6 +15,15 @@ public final class AuthEventListeners {
     private AuthEventListeners() {
     }
 
+    /**
+     * Makes one instance of each class, in the order given.
+     *
+     * @param classNames the class names of {@code jwtauth.events.listeners}
+     * @param loader the web application's class loader, which loads them
+     * @return the listeners, in that order
+     * @throws ConfigurationException naming the key, when a class is missing, is no {@link AuthEventListener} or
+     *         cannot be made
+     */
     public static List<AuthEventListener> create(List<String> classNames, ClassLoader loader) {
         List<AuthEventListener> listeners = new ArrayList<>();
         for (String name : classNames) {

@@ -43,9 +43,12 @@ public final class AuthEvents implements EventPublisher, AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * @param clock stamps each event with the time it was published
      * @param counters called on the publishing thread; must be cheap and never throw
      * @param dropped called on the publishing thread for each event the full queue refused; cheap, never throws
      * @param listeners called on the event thread named {@code threadName}, in this order
+     * @param threadName the name of the event thread
+     * @param capacity how many events may wait for the listeners before new ones are dropped
      */
     public AuthEvents(Clock clock, AuthEventListener counters, Runnable dropped, List<AuthEventListener> listeners,
                       String threadName, int capacity) {
@@ -74,7 +77,11 @@ public final class AuthEvents implements EventPublisher, AutoCloseable {
         }
     }
 
-    /** Adds a listener for the events published from now on (the application's own, through the facade). */
+    /**
+     * Adds a listener for the events published from now on (the application's own, through the facade).
+     *
+     * @param listener the listener
+     */
     public void addListener(AuthEventListener listener) {
         listeners.add(listener);
     }

@@ -7,6 +7,10 @@ public interface EventPublisher {
     /** Publishes nothing (a filter built by hand, without the library's components). */
     EventPublisher NONE = event -> { };
 
-    /** Never throws and never waits for a listener. */
+    /**
+     * Never throws and never waits for a listener.
+     *
+     * @param event the event
+     */
     void publish(AuthEvent event);
 }

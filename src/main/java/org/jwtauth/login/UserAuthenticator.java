@@ -13,6 +13,11 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface UserAuthenticator {
 
     /**
+     * Checks a login's credentials.
+     *
+     * @param username the user name as sent to the login endpoint
+     * @param password the password as sent; never to be logged
+     * @param request the login request
      * @return the user, or empty when the credentials are wrong; unknown users and wrong passwords must not be
      *         told apart by the result
      * @throws AlreadyAuthenticatedException when the request cannot be checked because the container already

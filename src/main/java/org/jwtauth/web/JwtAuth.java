@@ -42,6 +42,8 @@ public final class JwtAuth {
     /**
      * The library of this web application.
      *
+     * @param context the web application's servlet context
+     * @return the facade of the library deployed in that application
      * @throws IllegalStateException when it did not start (a wrong configuration; the log says why) or is not
      *         deployed in this application
      */
@@ -54,12 +56,22 @@ public final class JwtAuth {
         }
     }
 
-    /** The user's active sessions (one per login on a device), the most recently used first; never a token. */
+    /**
+     * The user's active sessions (one per login on a device), the most recently used first; never a token.
+     *
+     * @param subject the user (the {@code sub} of their tokens)
+     * @return the sessions, empty when the user has none
+     */
     public List<UserSession> sessions(String subject) {
         return sessions.sessions(Objects.requireNonNull(subject, "subject"));
     }
 
-    /** Ends one of the user's sessions; an unknown id, or another user's, changes nothing. */
+    /**
+     * Ends one of the user's sessions; an unknown id, or another user's, changes nothing.
+     *
+     * @param subject the user (the {@code sub} of their tokens)
+     * @param sessionId the session's id, as in {@link UserSession}
+     */
     public void revokeSession(String subject, String sessionId) {
         if (sessions.revokeSession(Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(sessionId,
                 "sessionId"))) {
@@ -67,7 +79,11 @@ public final class JwtAuth {
         }
     }
 
-    /** Ends every session of the user, on every device. */
+    /**
+     * Ends every session of the user, on every device.
+     *
+     * @param subject the user (the {@code sub} of their tokens)
+     */
     public void revokeAllSessions(String subject) {
         sessions.revokeAll(Objects.requireNonNull(subject, "subject"));
         events.publish(AuthEvent.logoutAllDevices(subject, null, null));
@@ -77,6 +93,8 @@ public final class JwtAuth {
      * Adds a listener for this web application's authentication events from now on, beside those of
      * {@code jwtauth.events.listeners}; called on the library's event thread, never on a request thread
      * ({@link AuthEventListener}). It stays until the application is undeployed.
+     *
+     * @param listener the listener
      */
     public void addListener(AuthEventListener listener) {
         events.addListener(Objects.requireNonNull(listener, "listener"));
