@@ -2,7 +2,6 @@ package org.jwtauth.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -17,6 +16,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
 import org.jwtauth.config.ConfigKeys;
 import org.jwtauth.config.ConfigSource;
 import org.jwtauth.config.Settings;
@@ -49,8 +52,8 @@ public final class Fixtures {
     }
 
     /**
-     * The settings of {@code algorithm}: the secret for HS*, else a new key pair written to a PEM file of its own
-     * (jwtauth.keys), plus {@code more}.
+     * The settings of {@code algorithm}: the secret for HS*, else a new key pair written to a JWKS file of its own
+     * (jwtauth.keys), plus {@code more}. Generated for each run: no key is committed.
      */
     public static Settings settings(String algorithm, Map<String, String> more) {
         Map<String, String> values = new HashMap<>(more);
@@ -58,12 +61,12 @@ public final class Fixtures {
         if (algorithm.startsWith("HS")) {
             values.put(ConfigKeys.SECRET, SECRET);
         } else {
-            values.put(ConfigKeys.KEYS, privateKeyPem(algorithm).toString());
+            values.put(ConfigKeys.KEYS, newKeyPairJwks(algorithm).toString());
         }
         return new SettingsParser(ConfigSource.of(values), name -> null).parse();
     }
 
-    private static Path privateKeyPem(String algorithm) {
+    private static Path newKeyPairJwks(String algorithm) {
         try {
             KeyPairGenerator generator;
             if (algorithm.startsWith("ES")) {
@@ -76,16 +79,15 @@ public final class Fixtures {
                 generator.initialize(2048);
             }
             KeyPair pair = generator.generateKeyPair();
-            Path file = Files.createTempFile("jwtauth-bench-" + algorithm, ".pem");
+            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic());
+            jwk.setPrivateKey(pair.getPrivate());
+            Path file = Files.createTempFile("jwtauth-bench-" + algorithm, ".jwks.json");
             file.toFile().deleteOnExit();
-            Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(pair.getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n");
+            Files.writeString(file, new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | JoseException e) {
             throw new IllegalStateException(e);
         }
     }
